@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * xfrmifctl: configure route-based IPsec through libxfrmif.
+ * Built on the public API only, so it doubles as a worked example.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char *name;
+	cli_cmd_fn fn;
+	const char *synopsis;
+} commands[] = {
+	{ "probe", cmd_probe, "probe" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: xfrmifctl [-n NETNS] [-j] COMMAND [ARGS...]\n"
+		     "       xfrmifctl --version | --help\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %s\n", commands[i].synopsis);
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("xfrmifctl: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+int cli_fail(struct cli *c, int err, const char *what)
+{
+	const char *msg = c->ctx ? xfrmif_ctx_errmsg(c->ctx) : "";
+
+	fprintf(stderr, "xfrmifctl: %s: %s", what, strerror(-err));
+	if (msg && *msg)
+		fprintf(stderr, " (%s)", msg);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+xfrmif_ctx *cli_ctx(struct cli *c)
+{
+	char errbuf[512] = "";
+	XFRMIF_OPTS(xfrmif_ctx_opts, opts, .netns_name = c->netns,
+		    .errbuf = errbuf, .errbuf_size = sizeof(errbuf));
+	int r;
+
+	if (c->ctx)
+		return c->ctx;
+	r = xfrmif_ctx_new(&c->ctx, &opts);
+	if (r < 0) {
+		fprintf(stderr, "xfrmifctl: cannot open the context: %s (%s)\n",
+			strerror(-r), errbuf);
+		return NULL;
+	}
+	return c->ctx;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int i, rc;
+
+	json_init(&c.j, stdout);
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			printf("xfrmifctl %s\n", xfrmif_version());
+			return EXIT_OK;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(a, "-j") || !strcmp(a, "-json")) {
+			c.json = true;
+		} else if (!strcmp(a, "-n") || !strcmp(a, "-netns")) {
+			if (++i >= argc)
+				return cli_usage("%s needs a namespace name", a);
+			c.netns = argv[i];
+		} else {
+			return cli_usage("unknown option '%s' (try --help)", a);
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	rc = -1;
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (!strcmp(argv[i], commands[k].name)) {
+			rc = commands[k].fn(&c, argc - i - 1, argv + i + 1);
+			break;
+		}
+	if (rc < 0)
+		rc = cli_usage("unknown command '%s' (try --help)", argv[i]);
+	xfrmif_ctx_unref(c.ctx);
+	return rc;
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* libxfrmif internals shared by the library's source files. Not installed. */
+#ifndef LIBXFRMIF_INTERNAL_H
+#define LIBXFRMIF_INTERNAL_H
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <syslog.h>
+
+#include <linux/netlink.h>
+
+#include <libxfrmif/xfrmif.h>
+
+struct nl_msg;
+struct nl_sock;
+
+/* Marks a definition as part of the ABI (the build hides everything else). */
+#define XFRMIF_EXPORT __attribute__((visibility("default")))
+
+#define XFRMIF_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The two netlink families a context talks to. */
+enum xfrmif__proto {
+	XFRMIF__RTNL = 0,
+	XFRMIF__XFRM = 1,
+	XFRMIF__NPROTO
+};
+
+struct xfrmif__sock {
+	struct nl_sock *nl; /* libnl owns the fd and the bound port */
+	int fd;
+	uint32_t port;
+	uint32_t seq; /* last sequence number used */
+};
+
+#define XFRMIF__ERRMSG_MAX 512
+
+struct xfrmif_ctx {
+	int refs;
+	int netns_fd;
+	struct xfrmif__sock sock[XFRMIF__NPROTO];
+	/* One receive buffer, reused; wiped after each datagram that may carry
+	 * key material. */
+	uint8_t *rxbuf;
+	size_t rxbuf_size;
+	xfrmif_log_fn log_fn;
+	void *log_data;
+	int log_priority;
+	char errmsg[XFRMIF__ERRMSG_MAX];
+	/* NLMSGERR_ATTR_OFFS of the last failed request, or -1: which
+	 * attribute the kernel objected to. */
+	long last_attr_offset;
+};
+
+/* ---- errors and logging (ctx.c) ---- */
+
+/* Records a formatted message as the context's last failure and returns err
+ * (a negative errno) so that callers can `return xfrmif__err(...)`. */
+int xfrmif__err(xfrmif_ctx *ctx, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+void xfrmif__log(xfrmif_ctx *ctx, int priority, const char *file, int line,
+		 const char *fn, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#define xfrmif__dbg(ctx, ...)                                                  \
+	xfrmif__log(ctx, LOG_DEBUG, __FILE__, __LINE__, __func__, __VA_ARGS__)
+#define xfrmif__info(ctx, ...)                                                 \
+	xfrmif__log(ctx, LOG_INFO, __FILE__, __LINE__, __func__, __VA_ARGS__)
+
+/* Maps a libnl NLE_* code (positive or negative) to a negative errno: the one
+ * table for the errors that do not come from the kernel itself. */
+int xfrmif__nle_to_errno(int nle);
+
+/* Checks a versioned option struct: NULL is fine, sz must cover the first
+ * member, and bytes past `known` (what this library knows) must be zero. */
+int xfrmif__opts_check(xfrmif_ctx *ctx, const void *opts, size_t known,
+		       const char *what);
+
+/* Runs fn(arg) with the calling thread inside the namespace `netns_fd`, then
+ * returns to the thread's own namespace. */
+int xfrmif__in_netns(int netns_fd, int (*fn)(void *arg), void *arg);
+
+/* ---- the request path (request.c) ---- */
+
+/*
+ * Called for each data message that answers a request (GET replies, dump
+ * parts). Returns 0 to go on, a positive value to stop the dump early
+ * (the rest is drained), or a negative errno to fail.
+ */
+typedef int (*xfrmif__reply_fn)(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+				void *arg);
+
+enum {
+	/* The request or its replies may carry key material: wipe the buffers
+	 * that held them. */
+	XFRMIF__REQ_SECRET = 1u << 0,
+	/* A dump: NLM_F_DUMP is set and replies end with NLMSG_DONE. */
+	XFRMIF__REQ_DUMP = 1u << 1,
+};
+
+/* One request on its way to the kernel. */
+struct xfrmif__req {
+	enum xfrmif__proto proto;
+	struct nl_msg *msg;
+	uint32_t flags;        /* XFRMIF__REQ_* */
+	xfrmif__reply_fn on_reply; /* may be NULL */
+	void *arg;
+	const char *what;      /* names the operation in error messages */
+};
+
+/* Allocates a request message of `type` with room for `payload` bytes of
+ * fixed header plus attributes (at least a page). Returns NULL on ENOMEM. */
+struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size);
+
+/* Frees a message, wiping its bytes first (they may be keys). NULL-safe. */
+void xfrmif__msg_free(struct nl_msg *msg);
+
+/*
+ * The single path every request takes. With batch == NULL it sends the
+ * message and waits for the kernel's answer; replies reach req->on_reply.
+ * Returns 0 (or, for dumps, the number of messages passed to on_reply), or
+ * the kernel's negative errno with its extended-ACK text in the ctx errmsg.
+ * The message is consumed (freed and wiped) in every case.
+ */
+int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req);
+
+/* Low-level pieces that the batch reuses. */
+int xfrmif__send_raw(xfrmif_ctx *ctx, enum xfrmif__proto proto,
+		     const void *buf, size_t len);
+
+/*
+ * Receives one datagram and hands each netlink message in it to fn, after
+ * checking that it came from the kernel (sender port 0). Messages whose
+ * sequence number the caller does not expect are the callback's to ignore.
+ * Wipes the received bytes when `secret`. Returns the callback's first
+ * non-zero value, 0, or a negative errno from recvmsg.
+ */
+typedef int (*xfrmif__msg_fn)(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			      void *arg);
+int xfrmif__recv_once(xfrmif_ctx *ctx, enum xfrmif__proto proto, bool secret,
+		      xfrmif__msg_fn fn, void *arg);
+
+/* Decodes an NLMSG_ERROR: returns its (negative) errno, 0 for an ACK, and
+ * puts the extended-ACK text (if any) into the ctx errmsg, prefixed by
+ * `what`. `attr_offset` (may be NULL) receives NLMSGERR_ATTR_OFFS or -1. */
+int xfrmif__parse_error(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			const char *what, long *attr_offset);
+
+#endif
