@@ -4,49 +4,16 @@
  * policy requests (the public batch API layers on top of this engine).
  * iproute2 counts what the kernel holds afterwards.
  */
-#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include <linux/xfrm.h>
-#include <netlink/msg.h>
 
 #include "batch.h"
+#include "xraw.h"
 #include "xtest.h"
-
-/* A block policy 2001:db8::/64 -> 2001:db8:1::/128 + i. */
-static struct nl_msg *policy_msg(int type, unsigned i)
-{
-	struct nl_msg *msg = xfrmif__msg_new(type, 0, 0);
-	struct xfrm_userpolicy_info pi;
-	struct xfrm_userpolicy_id id;
-	struct xfrm_selector sel;
-
-	memset(&sel, 0, sizeof(sel));
-	sel.family = AF_INET6;
-	inet_pton(AF_INET6, "2001:db8::", &sel.saddr.a6);
-	sel.prefixlen_s = 64;
-	inet_pton(AF_INET6, "2001:db8:1::", &sel.daddr.a6);
-	sel.daddr.a6[3] = htonl(i);
-	sel.prefixlen_d = 128;
-	if (type == XFRM_MSG_DELPOLICY) {
-		memset(&id, 0, sizeof(id));
-		id.sel = sel;
-		id.dir = XFRM_POLICY_OUT;
-		nlmsg_append(msg, &id, sizeof(id), NLMSG_ALIGNTO);
-		return msg;
-	}
-	memset(&pi, 0, sizeof(pi));
-	pi.sel = sel;
-	pi.dir = XFRM_POLICY_OUT;
-	pi.action = XFRM_POLICY_BLOCK;
-	pi.lft.soft_byte_limit = pi.lft.hard_byte_limit = XFRM_INF;
-	pi.lft.soft_packet_limit = pi.lft.hard_packet_limit = XFRM_INF;
-	nlmsg_append(msg, &pi, sizeof(pi), NLMSG_ALIGNTO);
-	return msg;
-}
 
 static int kernel_policy_count(void)
 {
@@ -61,12 +28,12 @@ static void queue_add(struct xfrmif__batch *b, unsigned i, bool with_undo)
 {
 	struct xfrmif__req req = {
 		.proto = XFRMIF__XFRM,
-		.msg = policy_msg(XFRM_MSG_NEWPOLICY, i),
+		.msg = xt_raw_policy_msg(XFRM_MSG_NEWPOLICY, i, 128),
 		.what = "policy add",
 	};
 
 	ck_assert_int_ge(xfrmif__batch_queue(b, &req,
-					     with_undo ? policy_msg(XFRM_MSG_DELPOLICY, i)
+					     with_undo ? xt_raw_policy_msg(XFRM_MSG_DELPOLICY, i, 128)
 						       : NULL), 0);
 }
 

@@ -4,7 +4,6 @@
  * only from the kernel and only with the expected sequence number; the
  * kernel's errno and extended-ACK text pass through unchanged.
  */
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -14,27 +13,12 @@
 #include <netlink/msg.h>
 
 #include "internal.h"
+#include "xraw.h"
 #include "xtest.h"
 
-/* An outbound block policy 2001:db8::/64 -> 2001:db8:1::i/128. */
 static struct nl_msg *policy_add_msg(unsigned i, int prefixlen_d)
 {
-	struct nl_msg *msg = xfrmif__msg_new(XFRM_MSG_NEWPOLICY, 0, 0);
-	struct xfrm_userpolicy_info pi;
-
-	memset(&pi, 0, sizeof(pi));
-	pi.sel.family = AF_INET6;
-	inet_pton(AF_INET6, "2001:db8::", &pi.sel.saddr.a6);
-	pi.sel.prefixlen_s = 64;
-	inet_pton(AF_INET6, "2001:db8:1::", &pi.sel.daddr.a6);
-	pi.sel.daddr.a6[3] = htonl(i);
-	pi.sel.prefixlen_d = (uint8_t)prefixlen_d;
-	pi.dir = XFRM_POLICY_OUT;
-	pi.action = XFRM_POLICY_BLOCK;
-	pi.lft.soft_byte_limit = pi.lft.hard_byte_limit = XFRM_INF;
-	pi.lft.soft_packet_limit = pi.lft.hard_packet_limit = XFRM_INF;
-	nlmsg_append(msg, &pi, sizeof(pi), NLMSG_ALIGNTO);
-	return msg;
+	return xt_raw_policy_msg(XFRM_MSG_NEWPOLICY, i, prefixlen_d);
 }
 
 static int submit(xfrmif_ctx *ctx, struct nl_msg *msg)
