@@ -246,8 +246,8 @@ static int add_in(xfrmif_ctx *ctx, struct add_state *s, bool replace)
 		return xfrmif__err(ctx, -EEXIST, "%s: name: an interface '%s' "
 				   "exists already", what, s->l.name);
 	if (r == 0 && s->cur.kind != s->l.kind)
-		return xfrmif__err(ctx, -EEXIST, "%s: name: '%s' exists as a "
-				   "%s interface; replacing cannot change the "
+		return xfrmif__err(ctx, -EEXIST, "%s: name: '%s' exists, of kind "
+				   "%s; replacing cannot change the "
 				   "kind to %s", what, s->l.name,
 				   s->cur.kind_name[0] ? s->cur.kind_name : "plain",
 				   s->l.kind_name);
