@@ -15,18 +15,6 @@
 
 #include "link_priv.h"
 
-static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, int built,
-		  const char *what)
-{
-	struct xfrmif__req req = {
-		.proto = XFRMIF__RTNL, .msg = msg, .what = what,
-	};
-
-	if (built < 0 || !msg)
-		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
-	return xfrmif__submit(ctx, &req);
-}
-
 /* The interface a link names, read from the kernel. */
 static int find(xfrmif_ctx *ctx, const xfrmif_link *link, const char *what,
 		xfrmif_link *cur)
@@ -70,7 +58,7 @@ XFRMIF_EXPORT int xfrmif_link_move(xfrmif_ctx *ctx, const xfrmif_link *link,
 	m.ifindex = cur.ifindex;
 	m.set = LINK_F_IFINDEX;
 	r = xfrmif__link_build_new(&m, 0, fd, &msg);
-	r = submit(ctx, msg, r, what);
+	r = xfrmif__link_send(ctx, msg, r, what, NULL, NULL, 0);
 	close(fd);
 	if (r == -EEXIST)
 		return xfrmif__err(ctx, r, "%s: the target namespace has an "
@@ -106,7 +94,7 @@ static int addr_op(xfrmif_ctx *ctx, const xfrmif_link *link, int type,
 		return r;
 	r = xfrmif__link_build_addr(type, cur.ifindex, family, addr, prefixlen,
 				    &msg);
-	return submit(ctx, msg, r, what);
+	return xfrmif__link_send(ctx, msg, r, what, NULL, NULL, 0);
 }
 
 XFRMIF_EXPORT int xfrmif_link_addr_add(xfrmif_ctx *ctx, const xfrmif_link *link,
@@ -165,7 +153,7 @@ XFRMIF_EXPORT int xfrmif_link_disable_policy(xfrmif_ctx *ctx,
 		return r;
 	if (family == AF_INET) {
 		r = xfrmif__link_build_disable_policy4(cur.ifindex, on != 0, &msg);
-		return submit(ctx, msg, r, what);
+		return xfrmif__link_send(ctx, msg, r, what, NULL, NULL, 0);
 	}
 	/* Linux accepts only the token and the address generation mode in
 	 * AF_INET6's IFLA_AF_SPEC, so IPv6 devconf goes through sysctl. */

@@ -12,11 +12,9 @@
 
 #include "link_priv.h"
 
-/* Sends one built message and waits; a NULL message means the builder ran
- * out of memory. */
-static int send_msg(xfrmif_ctx *ctx, struct nl_msg *msg, int built,
-		    const char *what, xfrmif__reply_fn fn, void *arg,
-		    uint32_t flags)
+int xfrmif__link_send(xfrmif_ctx *ctx, struct nl_msg *msg, int built,
+		      const char *what, xfrmif__reply_fn fn, void *arg,
+		      uint32_t flags)
 {
 	struct xfrmif__req req = {
 		.proto = XFRMIF__RTNL, .msg = msg, .what = what,
@@ -56,7 +54,7 @@ int xfrmif__link_lookup(xfrmif_ctx *ctx, const char *name, uint32_t ifindex,
 
 	memset(out, 0, sizeof(*out));
 	r = xfrmif__link_build_get(name, ifindex, &msg);
-	r = send_msg(ctx, msg, r, "link get", on_one, out, 0);
+	r = xfrmif__link_send(ctx, msg, r, "link get", on_one, out, 0);
 	if (r == -ENODEV)
 		return xfrmif__err(ctx, r, "link get: no interface %s",
 				   ident(name, ifindex, buf));
@@ -259,13 +257,13 @@ static int add_in(xfrmif_ctx *ctx, struct add_state *s, bool replace)
 	if (replace && s->cur.ifindex) {
 		/* Update in place through the namespace that holds it. */
 		r = xfrmif__link_build_new(&s->l, 0, -1, &msg);
-		r = send_msg(s->where, msg, r, what, NULL, NULL, 0);
+		r = xfrmif__link_send(s->where, msg, r, what, NULL, NULL, 0);
 		if (r < 0 && s->where != ctx)
 			xfrmif__err(ctx, r, "%s", s->where->errmsg);
 		return r;
 	}
 	r = xfrmif__link_build_new(&s->l, NLM_F_CREATE | NLM_F_EXCL, s->fd, &msg);
-	r = send_msg(ctx, msg, r, what, NULL, NULL, 0);
+	r = xfrmif__link_send(ctx, msg, r, what, NULL, NULL, 0);
 	if (r == -EOPNOTSUPP)
 		return kind_missing(ctx, &s->l, what);
 	if (r == -EEXIST && s->l.kind == XFRMIF_LINK_KIND_XFRM)
@@ -411,7 +409,7 @@ XFRMIF_EXPORT int xfrmif_link_modify(xfrmif_ctx *ctx, const xfrmif_link *link)
 		m.set &= ~(uint32_t)LINK_F_KIND;
 	}
 	r = xfrmif__link_build_new(&m, 0, -1, &msg);
-	return send_msg(ctx, msg, r, what, NULL, NULL, 0);
+	return xfrmif__link_send(ctx, msg, r, what, NULL, NULL, 0);
 }
 
 static int del_one(xfrmif_ctx *ctx, const char *name, uint32_t ifindex)
@@ -421,7 +419,7 @@ static int del_one(xfrmif_ctx *ctx, const char *name, uint32_t ifindex)
 	int r;
 
 	r = xfrmif__link_build_del(name, ifindex, &msg);
-	r = send_msg(ctx, msg, r, "link del", NULL, NULL, 0);
+	r = xfrmif__link_send(ctx, msg, r, "link del", NULL, NULL, 0);
 	if (r == -ENODEV)
 		return xfrmif__err(ctx, r, "link del: no interface %s",
 				   ident(name, ifindex, buf));
@@ -558,7 +556,7 @@ XFRMIF_EXPORT int xfrmif_link_list(xfrmif_ctx *ctx,
 	s->fn = fn;
 	s->arg = arg;
 	r = xfrmif__link_build_dump(f.kind, &msg);
-	r = send_msg(ctx, msg, r, "link list", on_list, s, XFRMIF__REQ_DUMP);
+	r = xfrmif__link_send(ctx, msg, r, "link list", on_list, s, XFRMIF__REQ_DUMP);
 	if (r >= 0)
 		r = s->count;
 	free(s);

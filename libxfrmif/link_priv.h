@@ -62,4 +62,10 @@ struct xfrmif_link {
 /* Address family the kind's tunnel addresses must have (0 for xfrm). */
 int xfrmif__link_kind_family(uint32_t kind);
 
+/* Sends one built message (from a builder that returned `built`) and
+ * waits; a failed build becomes -ENOMEM with `what` in the errmsg. */
+int xfrmif__link_send(xfrmif_ctx *ctx, struct nl_msg *msg, int built,
+		      const char *what, xfrmif__reply_fn fn, void *arg,
+		      uint32_t flags);
+
 #endif
