@@ -135,9 +135,52 @@ static int open_socks(void *arg)
 	return open_sock(&ctx->sock[XFRMIF__XFRM], NETLINK_XFRM);
 }
 
+int xfrmif__netns_open(xfrmif_ctx *ctx, const char *prefix, const char *name,
+		       const char *path, int fd, bool use_fd, int *out)
+{
+	char buf[PATH_MAX];
+	int r;
+
+	*out = -1;
+	if (!!name + !!path + use_fd != 1)
+		return xfrmif__err(ctx, -EINVAL,
+				   "%s: give exactly one of netns_name, "
+				   "netns_path and netns_fd", prefix);
+	if (use_fd) {
+		if (fd < 0)
+			return xfrmif__err(ctx, -EBADF,
+					   "%s.netns_fd: %d is not a file "
+					   "descriptor", prefix, fd);
+		r = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+		if (r < 0)
+			return xfrmif__err(ctx, -errno, "%s.netns_fd: %s",
+					   prefix, strerror(errno));
+	} else if (name) {
+		if (!*name || strchr(name, '/') || !strcmp(name, ".") ||
+		    !strcmp(name, "..") || strlen(name) > NAME_MAX)
+			return xfrmif__err(ctx, -EINVAL,
+					   "%s.netns_name: '%s' is not a "
+					   "namespace name", prefix, name);
+		snprintf(buf, sizeof(buf), "/run/netns/%s", name);
+		r = open(buf, O_RDONLY | O_CLOEXEC);
+		if (r < 0)
+			return xfrmif__err(ctx, -errno,
+					   "%s.netns_name: cannot open "
+					   "namespace '%s' (%s): %s", prefix,
+					   name, buf, strerror(errno));
+	} else {
+		r = open(path, O_RDONLY | O_CLOEXEC);
+		if (r < 0)
+			return xfrmif__err(ctx, -errno,
+					   "%s.netns_path: cannot open '%s': %s",
+					   prefix, path, strerror(errno));
+	}
+	*out = r;
+	return 0;
+}
+
 static int open_netns(xfrmif_ctx *ctx, const struct xfrmif_ctx_opts *o)
 {
-	char path[PATH_MAX];
 	int given = 0, fd;
 
 	if (o) {
@@ -152,35 +195,12 @@ static int open_netns(xfrmif_ctx *ctx, const struct xfrmif_ctx_opts *o)
 		return xfrmif__err(ctx, -EINVAL,
 				   "opts: give only one of netns_name, "
 				   "netns_path and netns_fd");
-	if (!given) {
-		fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-	} else if (o->flags & XFRMIF_CTX_NETNS_FD) {
-		if (o->netns_fd < 0)
-			return xfrmif__err(ctx, -EBADF,
-					   "opts.netns_fd: %d is not a file "
-					   "descriptor", o->netns_fd);
-		fd = fcntl(o->netns_fd, F_DUPFD_CLOEXEC, 3);
-	} else if (o->netns_name) {
-		if (!*o->netns_name || strchr(o->netns_name, '/') ||
-		    !strcmp(o->netns_name, ".") || !strcmp(o->netns_name, "..") ||
-		    strlen(o->netns_name) > NAME_MAX)
-			return xfrmif__err(ctx, -EINVAL,
-					   "opts.netns_name: '%s' is not a "
-					   "namespace name", o->netns_name);
-		snprintf(path, sizeof(path), "/run/netns/%s", o->netns_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			return xfrmif__err(ctx, -errno,
-					   "opts.netns_name: cannot open "
-					   "namespace '%s' (%s): %s",
-					   o->netns_name, path, strerror(errno));
-	} else {
-		fd = open(o->netns_path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			return xfrmif__err(ctx, -errno,
-					   "opts.netns_path: cannot open '%s': %s",
-					   o->netns_path, strerror(errno));
-	}
+	if (given)
+		return xfrmif__netns_open(ctx, "opts", o->netns_name,
+					  o->netns_path, o->netns_fd,
+					  o->flags & XFRMIF_CTX_NETNS_FD,
+					  &ctx->netns_fd);
+	fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return xfrmif__err(ctx, -errno, "cannot open the namespace: %s",
 				   strerror(errno));

@@ -80,6 +80,12 @@ int xfrmif__nle_to_errno(int nle);
 int xfrmif__opts_check(xfrmif_ctx *ctx, const void *opts, size_t known,
 		       const char *what);
 
+/* Opens the namespace given by exactly one of name (under /run/netns), path
+ * or fd (duplicated; with use_fd) into *out. Messages name the argument as
+ * "<prefix>.netns_name" etc. Returns 0 or a negative errno. */
+int xfrmif__netns_open(xfrmif_ctx *ctx, const char *prefix, const char *name,
+		       const char *path, int fd, bool use_fd, int *out);
+
 /* Runs fn(arg) with the calling thread inside the namespace `netns_fd`, then
  * returns to the thread's own namespace. */
 int xfrmif__in_netns(int netns_fd, int (*fn)(void *arg), void *arg);
@@ -149,5 +155,55 @@ int xfrmif__recv_once(xfrmif_ctx *ctx, enum xfrmif__proto proto, bool secret,
  * `what`. `attr_offset` (may be NULL) receives NLMSGERR_ATTR_OFFS or -1. */
 int xfrmif__parse_error(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
 			const char *what, long *attr_offset);
+
+/* ---- links (link*.c) ---- */
+
+/* Builders: each makes one complete rtnetlink request (not yet numbered or
+ * sent), so that a batch can queue what send-and-wait sends. They do not
+ * validate: callers check the link first (xfrmif__link_validate). Each
+ * returns 0 or -ENOMEM with *out NULL. */
+
+/* RTM_NEWLINK from the fields set in `link` (ifindex, name, mtu, up/down,
+ * kind and kind data with the underlying device by index only). nlflags:
+ * NLM_F_CREATE|NLM_F_EXCL to create, 0 to change. netns_fd >= 0 adds
+ * IFLA_NET_NS_FD: create in, or move to, that namespace. */
+int xfrmif__link_build_new(const xfrmif_link *link, int nlflags, int netns_fd,
+			   struct nl_msg **out);
+/* RTM_DELLINK, or RTM_GETLINK, of one interface by ifindex (when not 0),
+ * else by name. */
+int xfrmif__link_build_del(const char *name, uint32_t ifindex,
+			   struct nl_msg **out);
+int xfrmif__link_build_get(const char *name, uint32_t ifindex,
+			   struct nl_msg **out);
+/* RTM_GETLINK dump, asking the kernel to filter on `kind` when it is one of
+ * the three (0: all). */
+int xfrmif__link_build_dump(uint32_t kind, struct nl_msg **out);
+/* RTM_NEWADDR / RTM_DELADDR (type) of family/addr/prefixlen on ifindex. */
+int xfrmif__link_build_addr(int type, uint32_t ifindex, int family,
+			    const void *addr, uint8_t prefixlen,
+			    struct nl_msg **out);
+/* RTM_NEWLINK on ifindex setting IPv4 devconf disable_policy. */
+int xfrmif__link_build_disable_policy4(uint32_t ifindex, bool on,
+				       struct nl_msg **out);
+
+/* Parses an RTM_NEWLINK message (reply, dump part, event) into `out`
+ * (reset first). Returns 0 or -EBADMSG for a malformed message. */
+int xfrmif__link_parse(const struct nlmsghdr *nlh, xfrmif_link *out);
+
+/* Checks a link before add (create) or modify; the errmsg names the bad
+ * argument and starts with `what`. */
+int xfrmif__link_validate(xfrmif_ctx *ctx, const xfrmif_link *link,
+			  bool create, const char *what);
+
+/* Reads the interface named by ifindex (when not 0) or name into out.
+ * -ENODEV when there is none. */
+int xfrmif__link_lookup(xfrmif_ctx *ctx, const char *name, uint32_t ifindex,
+			xfrmif_link *out);
+
+/* Opens the namespace a struct xfrmif_link_netns_opts names (fd -1 for
+ * NULL opts); messages name it as `prefix`. */
+int xfrmif__link_open_target(xfrmif_ctx *ctx,
+			     const struct xfrmif_link_netns_opts *t,
+			     const char *prefix, int *fd);
 
 #endif

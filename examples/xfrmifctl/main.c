@@ -16,6 +16,14 @@ static const struct {
 	cli_cmd_fn fn;
 	const char *synopsis;
 } commands[] = {
+	{ "link", cmd_link,
+	  "link add NAME type xfrm if_id ID [dev DEV] [external]\n"
+	  "  link add NAME type vti|vti6 local A remote B [key K | ikey K okey K]\n"
+	  "           [dev DEV] [fwmark M]\n"
+	  "  link del NAME\n"
+	  "  link set NAME up|down|mtu N|netns NS\n"
+	  "  link addr add|del PREFIX dev NAME\n"
+	  "  link show [NAME]" },
 	{ "probe", cmd_probe, "probe" },
 };
 
