@@ -15,5 +15,6 @@
 #include <libxfrmif/common.h>
 #include <libxfrmif/ctx.h>
 #include <libxfrmif/probe.h>
+#include <libxfrmif/sa.h>
 
 #endif
