@@ -539,9 +539,9 @@ static int get_sel_addr(const xfrmif_sa *sa, bool src, int *family, void *addr,
 		return -EINVAL;
 	if (!(sa->set & (src ? SA_F_SEL_SRC : SA_F_SEL_DST)))
 		return -ENODATA;
-	*family = sa->sel.family;
+	*family = sa->sel.family ? sa->sel.family : sa->src_family;
 	memset(addr, 0, 16);
-	xfrmif__addr_to(addr, sa->sel.family, src ? &sa->sel.saddr : &sa->sel.daddr);
+	xfrmif__addr_to(addr, *family, src ? &sa->sel.saddr : &sa->sel.daddr);
 	if (prefixlen)
 		*prefixlen = src ? sa->sel.prefixlen_s : sa->sel.prefixlen_d;
 	return 0;

@@ -76,13 +76,14 @@ static int parse_alg(struct nlattr **tb, int type, struct xfrmif__alg *a,
 
 static void parse_info(const struct xfrm_usersa_info *p, xfrmif_sa *sa)
 {
+	/* A selector without a family has the SA's (larval SAs, af-unspec). */
+	int fam = p->sel.family ? p->sel.family : p->family;
+
 	sa->sel = p->sel;
-	if (p->sel.family) {
-		if (p->sel.prefixlen_s || !xfrmif__addr_is_any(p->sel.family, &p->sel.saddr))
-			sa->set |= SA_F_SEL_SRC;
-		if (p->sel.prefixlen_d || !xfrmif__addr_is_any(p->sel.family, &p->sel.daddr))
-			sa->set |= SA_F_SEL_DST;
-	}
+	if (p->sel.prefixlen_s || !xfrmif__addr_is_any(fam, &p->sel.saddr))
+		sa->set |= SA_F_SEL_SRC;
+	if (p->sel.prefixlen_d || !xfrmif__addr_is_any(fam, &p->sel.daddr))
+		sa->set |= SA_F_SEL_DST;
 	if (p->sel.proto)
 		sa->set |= SA_F_SEL_PROTO;
 	if (p->sel.sport_mask)

@@ -17,6 +17,7 @@ static const struct {
 	const char *synopsis;
 } commands[] = {
 	{ "probe", cmd_probe, "probe" },
+	{ "sa", cmd_sa, "sa add|update|del|get|show|flush|allocspi|info ..." },
 };
 
 static void usage(FILE *out)
