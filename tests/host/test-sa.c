@@ -124,21 +124,21 @@ START_TEST(library_writes_ip_reads)
 	{
 		static const char *const want[] = {
 			"src 192.0.2.1 dst 192.0.2.2",
-			"proto esp spi 0x00001001 reqid 65 mode tunnel",
-			"replay-window 0", /* a 64-packet window goes in the ESN attribute */
+			"proto esp spi 0x00001001(4097) reqid 65(0x00000041) mode tunnel",
 			"flag noecn decap-dscp nopmtudisc wildrecv icmp align4",
-			"mark 0x10/0xf0",
-			"output-mark 0x200/0xf00",
-			"aead rfc4106(gcm(aes)) " KEY20_HEX " 96",
+			"extra_flag dont-encap-dscp oseq-may-wrap",
+			"mark 0x10/0xf0 output-mark 0x200/0xf00",
+			"aead rfc4106(gcm(aes)) " KEY20_HEX " (160 bits) 96",
 			"encap type espinudp sport 4500 dport 4501 addr 198.51.100.9",
-			"sel src 10.1.0.0/16 dst 10.2.0.0/24 proto udp dport 53",
-			"soft 1000000(bytes), hard 2000000(bytes)",
-			"soft 1000(packets), hard 2000(packets)",
-			"soft 3000(sec), hard 3600(sec)",
-			"soft 100(sec), hard 200(sec)",
+			/* a 64-packet window goes in the ESN attribute */
+			"replay_window 64, bitmap-length 2",
 			"if_id 0x2a",
 			"tfcpad 512",
-			"replay_window 64",
+			"sel src 10.1.0.0/16 dst 10.2.0.0/24 proto udp dport 53",
+			"limit: soft 1000000(bytes), hard 2000000(bytes)",
+			"limit: soft 1000(packets), hard 2000(packets)",
+			"expire add: soft 3000(sec), hard 3600(sec)",
+			"expire use: soft 100(sec), hard 200(sec)",
 			NULL,
 		};
 		ip_shows(want);
@@ -189,7 +189,7 @@ START_TEST(ip_writes_library_reads)
 
 	ck_assert_int_eq(xt_sh("ip xfrm state add src 2001:db8::1 dst 2001:db8::2 "
 			       "proto esp spi 0x2002 reqid 7 mode beet if_id 0x99 "
-			       "mark 0x3/0xf output-mark 0x40/0xff "
+			       "mark 0x3 mask 0xf output-mark 0x40 mask 0xff "
 			       "enc 'cbc(aes)' " KEY16_HEX " "
 			       "auth-trunc 'hmac(sha256)' " KEY32_HEX " 128 "
 			       "replay-window 128 replay-seq 0x5 replay-oseq 0x9 flag esn "
@@ -265,7 +265,7 @@ START_TEST(ah_comp_and_update)
 	{
 		static const char *const want[] = {
 			"proto ah spi 0x00003003",
-			"auth-trunc hmac(sha1) 0xa1b2c3d4e5f60718293a4b5c6d7e8f9001122334 96",
+			"auth-trunc hmac(sha1) " KEY20_HEX " (160 bits) 96",
 			"replay-window 16",
 			"proto comp spi 0x00000044",
 			"comp deflate",
