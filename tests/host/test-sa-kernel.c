@@ -347,19 +347,28 @@ START_TEST(refusals_install_nothing)
 }
 END_TEST
 
+/* A valid ESP SA (null cipher, so that no AEAD module is needed) and the
+ * features of this kernel. */
+static xfrmif_sa *valid_esp(xfrmif_ctx *ctx, uint32_t *features)
+{
+	xfrmif_sa *sa = sa_for("192.0.2.1", "192.0.2.2", IPPROTO_ESP);
+
+	XT_ASSERT_OK(xfrmif_probe(ctx, features));
+	XT_ASSERT_OK(xfrmif_sa_set_spi(sa, 0x100));
+	XT_ASSERT_OK(xfrmif_sa_set_enc(sa, "ecb(cipher_null)", NULL, 0));
+	XT_ASSERT_OK(xfrmif_sa_set_auth(sa, "hmac(sha256)", K20, 20, 128));
+	return sa;
+}
+
 /* A valid SA: installed where the kernel has ESP, else the kernel's own
  * refusal comes back unchanged. */
 START_TEST(kernel_refusal_passes_through)
 {
 	xfrmif_ctx *ctx = ctx_new();
-	xfrmif_sa *sa = sa_for("192.0.2.1", "192.0.2.2", IPPROTO_ESP);
 	uint32_t f = 0;
+	xfrmif_sa *sa = valid_esp(ctx, &f);
 	int r;
 
-	XT_ASSERT_OK(xfrmif_probe(ctx, &f));
-	XT_ASSERT_OK(xfrmif_sa_set_spi(sa, 0x100));
-	XT_ASSERT_OK(xfrmif_sa_set_enc(sa, "ecb(cipher_null)", NULL, 0));
-	XT_ASSERT_OK(xfrmif_sa_set_auth(sa, "hmac(sha256)", K20, 20, 128));
 	r = xfrmif_sa_add(ctx, sa);
 	if (f & XFRMIF_FEATURE_ESP4) {
 		XT_ASSERT_OK(r);
@@ -382,14 +391,10 @@ END_TEST
 START_TEST(sa_dir_per_kernel)
 {
 	xfrmif_ctx *ctx = ctx_new();
-	xfrmif_sa *sa = sa_for("192.0.2.1", "192.0.2.2", IPPROTO_ESP);
 	uint32_t f = 0;
+	xfrmif_sa *sa = valid_esp(ctx, &f);
 	int r;
 
-	XT_ASSERT_OK(xfrmif_probe(ctx, &f));
-	XT_ASSERT_OK(xfrmif_sa_set_spi(sa, 0x100));
-	XT_ASSERT_OK(xfrmif_sa_set_enc(sa, "ecb(cipher_null)", NULL, 0));
-	XT_ASSERT_OK(xfrmif_sa_set_auth(sa, "hmac(sha256)", K20, 20, 128));
 	XT_ASSERT_OK(xfrmif_sa_set_dir(sa, XFRMIF_SA_DIR_OUT));
 	XT_ASSERT_OK(xfrmif_sa_set_replay_window(sa, 32));
 	r = xfrmif_sa_add(ctx, sa);
