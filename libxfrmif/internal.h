@@ -205,5 +205,41 @@ int xfrmif__link_lookup(xfrmif_ctx *ctx, const char *name, uint32_t ifindex,
 int xfrmif__link_open_target(xfrmif_ctx *ctx,
 			     const struct xfrmif_link_netns_opts *t,
 			     const char *prefix, int *fd);
+/* ---- security associations (sa_build.c, sa_parse.c, spi.c, sad.c) ---- */
+
+struct xfrmif_sa;
+
+/* Checks an SA as a whole before it is sent (what names the operation).
+ * Returns 0 or -EINVAL with the reason in the ctx errmsg. */
+int xfrmif__sa_validate(xfrmif_ctx *ctx, const struct xfrmif_sa *sa,
+			const char *what);
+
+/* Builds an XFRM_MSG_NEWSA or XFRM_MSG_UPDSA (`type`) for sa, validating it
+ * first. Returns 0 with *out set, or a negative errno (ctx errmsg set). */
+int xfrmif__sa_build_add(xfrmif_ctx *ctx, const struct xfrmif_sa *sa, int type,
+			 struct nl_msg **out);
+
+/* Builds an XFRM_MSG_DELSA or XFRM_MSG_GETSA naming the SA by dst, proto,
+ * SPI and mark (the kernel's lookup key). */
+int xfrmif__sa_build_id(xfrmif_ctx *ctx, const struct xfrmif_sa *key, int type,
+			struct nl_msg **out);
+
+/* Builds an XFRM_MSG_ALLOCSPI for the SA's addresses within [min, max]. */
+int xfrmif__sa_build_allocspi(xfrmif_ctx *ctx, const struct xfrmif_sa *sa,
+			      uint32_t min, uint32_t max, struct nl_msg **out);
+
+/* Builds an XFRM_MSG_FLUSHSA for proto (0: all). */
+int xfrmif__sa_build_flush(xfrmif_ctx *ctx, uint8_t proto, struct nl_msg **out);
+
+/*
+ * Parses an XFRM_MSG_NEWSA/UPDSA message (GET reply, dump part, event) into
+ * out, which is reset first (its old keys wiped). With keys false the key
+ * bytes are not copied (their lengths are). Returns 0 or -EBADMSG.
+ */
+int xfrmif__sa_parse(const struct nlmsghdr *nlh, struct xfrmif_sa *out,
+		     bool keys);
+
+/* Whether the kernel knows XFRMA_SA_DIR (the probe's check, reusable). */
+int xfrmif__probe_sa_dir(xfrmif_ctx *ctx, bool *has);
 
 #endif

@@ -385,7 +385,7 @@ static int probe_esp(xfrmif_ctx *ctx, int family, bool *has)
  * kernel ignores the unknown attribute and trips over the unsupported
  * protocol number we also send, so nothing is ever created.
  */
-static int probe_sa_dir(xfrmif_ctx *ctx, bool *has)
+int xfrmif__probe_sa_dir(xfrmif_ctx *ctx, bool *has)
 {
 	struct probe_sa p;
 	struct nl_msg *msg;
@@ -454,7 +454,7 @@ XFRMIF_EXPORT int xfrmif_probe(xfrmif_ctx *ctx, uint32_t *features_out)
 	if (r < 0)
 		return r;
 	f |= has ? XFRMIF_FEATURE_ESP6 : 0;
-	r = probe_sa_dir(ctx, &has);
+	r = xfrmif__probe_sa_dir(ctx, &has);
 	if (r < 0)
 		return r;
 	f |= has ? XFRMIF_FEATURE_SA_DIR : 0;

@@ -34,5 +34,6 @@ typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
 int cmd_link(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
+int cmd_sa(struct cli *c, int argc, char **argv);
 
 #endif

@@ -25,6 +25,7 @@ static const struct {
 	  "  link addr add|del PREFIX dev NAME\n"
 	  "  link show [NAME]" },
 	{ "probe", cmd_probe, "probe" },
+	{ "sa", cmd_sa, "sa add|update|del|get|show|flush|allocspi|info ..." },
 };
 
 static void usage(FILE *out)

@@ -16,5 +16,6 @@
 #include <libxfrmif/ctx.h>
 #include <libxfrmif/link.h>
 #include <libxfrmif/probe.h>
+#include <libxfrmif/sa.h>
 
 #endif
