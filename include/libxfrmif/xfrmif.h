@@ -14,6 +14,7 @@
 
 #include <libxfrmif/common.h>
 #include <libxfrmif/ctx.h>
+#include <libxfrmif/policy.h>
 #include <libxfrmif/probe.h>
 
 #endif
