@@ -32,6 +32,7 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
+int cmd_policy(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
 
 #endif
