@@ -570,7 +570,7 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("policy");
+	Suite *s = suite_create("policy-msg");
 	TCase *tc = xt_tcase(s, "policy", false);
 
 	tcase_add_loop_test(tc, build_add_parse_round_trip, 0, 2);
