@@ -19,7 +19,7 @@
  * them near 32 KiB) with room to spare. */
 #define RXBUF_SIZE (64u * 1024u)
 /* Generous socket buffers let a batch keep many requests in flight. */
-#define SOCK_BUF_SIZE (4 * 1024 * 1024)
+#define SOCK_BUF_SIZE (1024 * 1024)
 
 XFRMIF_EXPORT const char *xfrmif_version(void)
 {

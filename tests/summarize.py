@@ -27,16 +27,21 @@ def count(entry):
     return (1, 0) if entry["result"] in ("OK", "SKIP") else (0, 1)
 
 
-def main(path):
+def main(paths):
     suites = {}
-    with open(path) as f:
-        for line in f:
-            entry = json.loads(line)
-            suite = ",".join(s.split(":")[-1] for s in entry.get("suite", [])) or "?"
+    for path in paths:
+        run = path.rsplit("/", 1)[-1].split(".")[0].split("-")[0]
+        with open(path) as f:
+            entries = [json.loads(line) for line in f if line.strip()]
+        for entry in entries:
+            # "libxfrmif:unit / ctx" -> "unit"
+            suite = entry["name"].split(":", 1)[-1].split(" / ")[0]
+            if run != "all":
+                suite = f"{suite} ({run})"
             p, b = count(entry)
-            s = suites.setdefault(suite, [0, 0])
-            s[0] += p
-            s[1] += b
+            tally = suites.setdefault(suite, [0, 0])
+            tally[0] += p
+            tally[1] += b
     passed = sum(s[0] for s in suites.values())
     failed = sum(s[1] for s in suites.values())
     for name in sorted(suites):
@@ -46,4 +51,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

@@ -38,7 +38,10 @@ fail() {
 
 run=
 moddir=
-for arg in $(cat /proc/cmdline); do
+# The command line is one line of space-separated words; our values contain
+# no spaces (run-in-guest.sh and prepare-guest.sh make sure of that).
+read -r cmdline < /proc/cmdline
+for arg in $cmdline; do
     case $arg in
         xfrmif.run=*) run=${arg#xfrmif.run=} ;;
         xfrmif.moddir=*) moddir=${arg#xfrmif.moddir=} ;;
@@ -86,5 +89,6 @@ hostname xfrmif-vm
 ip link set lo up
 
 cp /stage2.sh $r/run/xfrmif-vm-stage2.sh || fail "copy stage 2"
+# shellcheck disable=SC2093 # exec is the point: PID 1 must move into the chroot
 exec chroot $r /bin/sh /run/xfrmif-vm-stage2.sh "$run"
 fail "exec chroot failed"

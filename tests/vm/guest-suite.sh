@@ -14,12 +14,16 @@
 # plan and the verdict are vm-suite.sh's job on the host, which also copes
 # with a guest that dies half way.
 #
-# Each program gets XFRMIF_VM_TEST_TIMEOUT seconds (default 300).
+# Each program gets XFRMIF_VM_TEST_TIMEOUT seconds (default 300), and
+# Check's own per-test timeouts are stretched (CK_TIMEOUT_MULTIPLIER=10).
 set -u
 
 tag=$1
 shift
 per_test_timeout=${XFRMIF_VM_TEST_TIMEOUT:-300}
+# Check's per-test timeout (default 4 s) is tuned for native speed; the guest
+# is emulated (TCG) and several times slower. The caller's CK_* win.
+export CK_TIMEOUT_MULTIPLIER=${CK_TIMEOUT_MULTIPLIER:-10}
 work=$(mktemp -d /tmp/xfrmif-vm-suite.XXXXXX) || exit 125
 
 # Prefix each line so vm-suite.sh can tell TAP from other console output.

@@ -91,6 +91,8 @@ fi
 
 if [[ -n $pkg && -n $ver ]]; then
     tree=$cache/kernel/${pkg}_${ver}
+elif [[ -n ${XFRMIF_VM_KERNEL_PKG:-} ]]; then
+    die "apt-cache knows no package $XFRMIF_VM_KERNEL_PKG (XFRMIF_VM_KERNEL_PKG)"
 else
     # No package lists (fresh machine without apt-get update, or offline):
     # fall back to a kernel that is already in the cache.

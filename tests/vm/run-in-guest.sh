@@ -73,7 +73,7 @@ done < <(compgen -e | grep -E '^(CK_|XFRMIF_|MALLOC_PERTURB_$)' || true)
 
 # --- guest image -------------------------------------------------------------
 guest_env=$("$here/prepare-guest.sh") || die "prepare-guest.sh failed (see above)"
-kernel= initrd= moddir=
+kernel="" initrd="" moddir=""
 while IFS='=' read -r k v; do
     case $k in
         XFRMIF_VM_KERNEL) kernel=$v ;;
@@ -89,6 +89,7 @@ done <<< "$guest_env"
 # that names it must not contain spaces.
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xfrmif-vm.XXXXXX") || die "mktemp failed"
 qpid=
+# shellcheck disable=SC2317 # called through the trap
 cleanup() {
     if [[ -n $qpid ]] && kill -0 "$qpid" 2>/dev/null; then
         # qpid is timeout(1), which passes the signal on to qemu.

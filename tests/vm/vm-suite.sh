@@ -64,7 +64,7 @@ count=${#paths[@]}
 n=0 failed=0
 declare -a begun=() ended=() results=() fails=() plan=() skipmsg=() bailed=()
 for ((i = 0; i < count; i++)); do
-    begun[i]=0 ended[i]=0 results[i]=0 fails[i]=0 plan[i]=-1 skipmsg[i]= bailed[i]=0
+    begun[i]=0 ended[i]=0 results[i]=0 fails[i]=0 plan[i]=-1 skipmsg[i]="" bailed[i]=0
 done
 
 # emit ok|not-ok DESC: one renumbered line of the combined stream.
@@ -166,7 +166,9 @@ if ((${#guest_args[@]})); then
     while IFS= read -r -u "$rig" line || [[ -n $line ]]; do
         if [[ $line == "$tag "* ]]; then
             read -r what gi rest <<< "${line#"$tag "}"
-            [[ $gi =~ ^[0-9]+$ ]] && ((gi < ${#guest_idx[@]})) || continue
+            if ! [[ $gi =~ ^[0-9]+$ ]] || ((gi >= ${#guest_idx[@]})); then
+                continue
+            fi
             i=${guest_idx[gi]}
             case $what in
                 begin) begun[i]=1; printf '# %s\n' "${paths[i]}" ;;

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The batch: many requests pipelined per sendmsg, every answer matched to
+ * its item by sequence number. The public batch API (a later layer) queues
+ * through xfrmif__batch_queue() with the same message builders that the
+ * single calls use.
+ */
+#ifndef LIBXFRMIF_BATCH_H
+#define LIBXFRMIF_BATCH_H
+
+#include "internal.h"
+
+struct xfrmif__batch_item {
+	enum xfrmif__proto proto;
+	uint32_t seq;
+	int result;        /* 0, -errno, or 1 while not answered yet */
+	char *errmsg;      /* the kernel's text for a failure (malloc'd) */
+	size_t off, len;   /* where the request sits in its proto's buffer */
+	/* The request that takes this item back (e.g. delete for an add),
+	 * used by stop-and-undo; may be absent. */
+	size_t undo_off, undo_len;
+	bool secret;
+};
+
+/* A growable byte buffer that never leaves copies of its old contents in
+ * freed memory (requests may hold keys). */
+struct xfrmif__wbuf {
+	uint8_t *data;
+	size_t len, cap;
+};
+
+struct xfrmif__batch {
+	xfrmif_ctx *ctx;
+	struct xfrmif__batch_item *items;
+	size_t n, cap;
+	struct xfrmif__wbuf req[XFRMIF__NPROTO];
+	struct xfrmif__wbuf undo[XFRMIF__NPROTO];
+	size_t chunk_max; /* bytes of requests per sendmsg */
+};
+
+void xfrmif__batch_init(struct xfrmif__batch *b, xfrmif_ctx *ctx);
+/* Wipes and frees everything the batch holds. */
+void xfrmif__batch_release(struct xfrmif__batch *b);
+
+/*
+ * Queues a request (consuming req->msg and `undo`, which may be NULL).
+ * Returns the item's index or a negative errno. Nothing is sent yet.
+ */
+int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
+			struct nl_msg *undo);
+
+enum {
+	/* Stop at the first failure and send the undo requests of what was
+	 * applied, newest first. */
+	XFRMIF__BATCH_STOP_AND_UNDO = 1u << 0,
+};
+
+/*
+ * Sends every queued request, pipelined, and records each item's result.
+ * Returns the number of failed items (0 when all succeeded), or a negative
+ * errno when the exchange itself broke (then unanswered items hold
+ * -ECANCELED or the error). With STOP_AND_UNDO, items after the first
+ * failure that were not applied report -ECANCELED.
+ */
+int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags);
+
+#endif

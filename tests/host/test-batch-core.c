@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * White-box: the pipelined batch engine against the real kernel, with raw
+ * policy requests (the public batch API layers on top of this engine).
+ * iproute2 counts what the kernel holds afterwards.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <linux/xfrm.h>
+
+#include "batch.h"
+#include "xraw.h"
+#include "xtest.h"
+
+static int kernel_policy_count(void)
+{
+	char *out = xt_sh_out("ip xfrm policy list | grep -c '^src'");
+	int n = atoi(out);
+
+	free(out);
+	return n;
+}
+
+static void queue_add(struct xfrmif__batch *b, unsigned i, bool with_undo)
+{
+	struct xfrmif__req req = {
+		.proto = XFRMIF__XFRM,
+		.msg = xt_raw_policy_msg(XFRM_MSG_NEWPOLICY, i, 128),
+		.what = "policy add",
+	};
+
+	ck_assert_int_ge(xfrmif__batch_queue(b, &req,
+					     with_undo ? xt_raw_policy_msg(XFRM_MSG_DELPOLICY, i, 128)
+						       : NULL), 0);
+}
+
+static xfrmif_ctx *ctx_here(void)
+{
+	xfrmif_ctx *ctx = NULL;
+
+	XT_ASSERT_OK(xfrmif_ctx_new(&ctx, NULL));
+	return ctx;
+}
+
+START_TEST(failures_in_the_middle_are_reported_exactly)
+{
+	xfrmif_ctx *ctx = ctx_here();
+	struct xfrmif__batch b;
+	const unsigned n = 1000;
+
+	xfrmif__batch_init(&b, ctx);
+	for (unsigned i = 0; i < n; i++)
+		queue_add(&b, i, false);
+	/* duplicates of items 10 and 700: the kernel refuses them */
+	queue_add(&b, 10, false);
+	queue_add(&b, 700, false);
+	for (unsigned i = n; i < n + 10; i++)
+		queue_add(&b, i, false);
+	ck_assert_int_eq(xfrmif__batch_commit(&b, 0), 2);
+	for (size_t i = 0; i < b.n; i++) {
+		if (i == n || i == n + 1) {
+			ck_assert_int_eq(b.items[i].result, -EEXIST);
+			ck_assert_ptr_nonnull(b.items[i].errmsg);
+		} else {
+			ck_assert_msg(b.items[i].result == 0, "item %zu: %d", i,
+				      b.items[i].result);
+		}
+	}
+	ck_assert_int_eq(kernel_policy_count(), (int)n + 10);
+	xfrmif__batch_release(&b);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
+START_TEST(stop_and_undo_leaves_the_kernel_as_it_was)
+{
+	xfrmif_ctx *ctx = ctx_here();
+	struct xfrmif__batch b;
+	char *before, *after;
+
+	/* something that was there before must stay */
+	ck_assert_int_eq(xt_sh("ip xfrm policy add src 192.0.2.0/24 dst "
+			       "192.0.2.0/24 dir in action block"), 0);
+	before = xt_sh_out("ip xfrm policy list");
+	xfrmif__batch_init(&b, ctx);
+	for (unsigned i = 0; i < 300; i++)
+		queue_add(&b, i, true);
+	queue_add(&b, 5, true); /* fails */
+	for (unsigned i = 300; i < 600; i++)
+		queue_add(&b, i, true);
+	ck_assert_int_ge(xfrmif__batch_commit(&b, XFRMIF__BATCH_STOP_AND_UNDO), 1);
+	ck_assert_int_eq(b.items[300].result, -EEXIST);
+	for (size_t i = 0; i < b.n; i++)
+		if (i != 300)
+			ck_assert_msg(b.items[i].result == -ECANCELED,
+				      "item %zu: %d", i, b.items[i].result);
+	after = xt_sh_out("ip xfrm policy list");
+	ck_assert_str_eq(before, after);
+	free(before);
+	free(after);
+	xfrmif__batch_release(&b);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
+START_TEST(batch_larger_than_socket_buffers_gets_every_ack)
+{
+	xfrmif_ctx *ctx = ctx_here();
+	struct xfrmif__batch b;
+	unsigned n;
+	size_t bytes = 0;
+	int sndbuf = 0, rcvbuf = 0;
+	socklen_t sl = sizeof(int);
+
+	/* More requests than both socket buffers together could hold. */
+	getsockopt(ctx->sock[XFRMIF__XFRM].fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, &sl);
+	getsockopt(ctx->sock[XFRMIF__XFRM].fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, &sl);
+	n = (unsigned)(((size_t)sndbuf + (size_t)rcvbuf) / 150) + 1000;
+	xfrmif__batch_init(&b, ctx);
+	for (unsigned i = 0; i < n; i++)
+		queue_add(&b, i, false);
+	bytes = b.req[XFRMIF__XFRM].len;
+	ck_assert_uint_gt(bytes, (size_t)sndbuf + (size_t)rcvbuf);
+	ck_assert_int_eq(xfrmif__batch_commit(&b, 0), 0);
+	for (size_t i = 0; i < b.n; i++)
+		ck_assert_int_eq(b.items[i].result, 0);
+	ck_assert_int_eq(kernel_policy_count(), (int)n);
+	/* and the request bytes were wiped after sending */
+	for (size_t i = 0; i < bytes; i++)
+		ck_assert_int_eq(b.req[XFRMIF__XFRM].data[i], 0);
+	xfrmif__batch_release(&b);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("batch-core");
+	TCase *tc = xt_tcase(s, "batch-core", true);
+
+	tcase_add_test(tc, failures_in_the_middle_are_reported_exactly);
+	tcase_add_test(tc, stop_and_undo_leaves_the_kernel_as_it_was);
+	tcase_add_test(tc, batch_larger_than_socket_buffers_gets_every_ack);
+	return xt_run_suite(s);
+}

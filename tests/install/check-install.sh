@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs the build into a staging directory, builds a consumer found only
+# through `pkg-config libxfrmif`, runs it, and checks what was installed.
+# usage: check-install.sh BUILD_DIR SOURCE_DIR
+set -eu
+build=$1 src=$2
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+meson install -C "$build" --destdir "$stage" --quiet >/dev/null
+prefix=$(meson introspect "$build" --buildoptions |
+	python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"))')
+root=$stage$prefix
+pcdir=$(dirname "$(find "$root" -name libxfrmif.pc | head -n1)")
+[ -n "$pcdir" ] || { echo "FAIL: libxfrmif.pc not installed"; exit 1; }
+
+for f in include/libxfrmif/xfrmif.h include/libxfrmif/ctx.h; do
+	[ -f "$root/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
+done
+[ -x "$root/sbin/xfrmifctl" ] || { echo "FAIL: xfrmifctl not installed"; exit 1; }
+so=$(find "$root" -name 'libxfrmif.so.1' | head -n1)
+[ -n "$so" ] || { echo "FAIL: libxfrmif.so.1 not installed"; exit 1; }
+soname=$(readelf -d "$so" | sed -n 's/.*SONAME.*\[\(.*\)\].*/\1/p')
+[ "$soname" = libxfrmif.so.1 ] || { echo "FAIL: SONAME is '$soname'"; exit 1; }
+
+# pkg-config's sysroot handling rewrites -I/-L into the staging tree.
+export PKG_CONFIG_PATH="$pcdir" PKG_CONFIG_SYSROOT_DIR="$stage"
+grep -q 'Requires.private: libnl-3.0' "$pcdir/libxfrmif.pc" ||
+	{ echo "FAIL: libnl missing from Requires.private"; exit 1; }
+# shellcheck disable=SC2046
+${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$stage/consumer" \
+	"$src/tests/install/consumer.c" $(pkg-config --cflags --libs libxfrmif)
+LD_LIBRARY_PATH=$(dirname "$so") "$stage/consumer"
+echo "ok: installed tree builds and runs a pkg-config consumer"
