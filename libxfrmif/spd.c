@@ -157,13 +157,20 @@ XFRMIF_EXPORT int xfrmif_spd_set_hthresh(xfrmif_ctx *ctx, int family,
 	return submit(ctx, msg, "spd hthresh", NULL, NULL);
 }
 
-static int check_dir(xfrmif_ctx *ctx, int dir, const char *what)
+/* The member of @d that holds direction @dir, or NULL for an unknown one
+ * (with the errmsg set). */
+static uint8_t *dir_slot(xfrmif_ctx *ctx, struct xfrm_userpolicy_default *d,
+			 int dir)
 {
-	if (dir != XFRM_POLICY_IN && dir != XFRM_POLICY_OUT &&
-	    dir != XFRM_POLICY_FWD)
-		return xfrmif__err(ctx, -EINVAL, "%s: dir: %d is not in (0), "
-				   "out (1) or fwd (2)", what, dir);
-	return 0;
+	switch (dir) {
+	case XFRM_POLICY_IN: return &d->in;
+	case XFRM_POLICY_OUT: return &d->out;
+	case XFRM_POLICY_FWD: return &d->fwd;
+	default:
+		xfrmif__err(ctx, -EINVAL, "spd default: dir: %d is not in (0), "
+			    "out (1) or fwd (2)", dir);
+		return NULL;
+	}
 }
 
 static int on_default(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
@@ -181,14 +188,13 @@ static int on_default(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 XFRMIF_EXPORT int xfrmif_spd_get_default(xfrmif_ctx *ctx, int dir, int *action)
 {
 	struct xfrm_userpolicy_default d = { 0 };
-	uint8_t v;
+	uint8_t *slot;
 	int r;
 
 	if (!ctx)
 		return -EINVAL;
-	r = check_dir(ctx, dir, "spd default");
-	if (r < 0)
-		return r;
+	if (!(slot = dir_slot(ctx, &d, dir)))
+		return -EINVAL;
 	if (!action)
 		return xfrmif__err(ctx, -EINVAL, "spd default: action must not "
 				   "be NULL");
@@ -199,35 +205,27 @@ XFRMIF_EXPORT int xfrmif_spd_get_default(xfrmif_ctx *ctx, int dir, int *action)
 	if (r == 0)
 		return xfrmif__err(ctx, -EPROTO, "spd default: the kernel sent "
 				   "no answer");
-	v = dir == XFRM_POLICY_IN ? d.in : dir == XFRM_POLICY_OUT ? d.out : d.fwd;
-	*action = v == XFRM_USERPOLICY_BLOCK ? XFRMIF_POLICY_BLOCK
-					     : XFRMIF_POLICY_ALLOW;
+	*action = *slot == XFRM_USERPOLICY_BLOCK ? XFRMIF_POLICY_BLOCK
+						 : XFRMIF_POLICY_ALLOW;
 	return 0;
 }
 
 XFRMIF_EXPORT int xfrmif_spd_set_default(xfrmif_ctx *ctx, int dir, int action)
 {
-	/* UNSPEC (0) leaves a direction as it is. */
+	/* UNSPEC (0) leaves the other directions as they are. */
 	struct xfrm_userpolicy_default d = { 0 };
-	uint8_t v;
+	uint8_t *slot;
 	int r;
 
 	if (!ctx)
 		return -EINVAL;
-	r = check_dir(ctx, dir, "spd default");
-	if (r < 0)
-		return r;
+	if (!(slot = dir_slot(ctx, &d, dir)))
+		return -EINVAL;
 	if (action != XFRMIF_POLICY_ALLOW && action != XFRMIF_POLICY_BLOCK)
 		return xfrmif__err(ctx, -EINVAL, "spd default: action: %d is "
 				   "not allow (0) or block (1)", action);
-	v = action == XFRMIF_POLICY_BLOCK ? XFRM_USERPOLICY_BLOCK
-					  : XFRM_USERPOLICY_ACCEPT;
-	if (dir == XFRM_POLICY_IN)
-		d.in = v;
-	else if (dir == XFRM_POLICY_OUT)
-		d.out = v;
-	else
-		d.fwd = v;
+	*slot = action == XFRMIF_POLICY_BLOCK ? XFRM_USERPOLICY_BLOCK
+					      : XFRM_USERPOLICY_ACCEPT;
 	r = submit(ctx, msg_with(XFRM_MSG_SETDEFAULT, &d, sizeof(d)),
 		   "spd default", NULL, NULL);
 	return r < 0 ? r : 0;

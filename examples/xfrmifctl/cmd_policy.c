@@ -98,40 +98,23 @@ static bool parse_proto(const char *s, uint8_t *out)
 	return true;
 }
 
-static int parse_dir(const char *s)
+/* Keyword tables: the index is the library's number. */
+static const char *const dir_words[] = { "in", "out", "fwd", NULL };
+static const char *const action_words[] = { "allow", "block", NULL };
+static const char *const ptype_words[] = { "main", "sub", NULL };
+
+/* The index of @s in the NULL-terminated @words, or -1. */
+static int word_index(const char *s, const char *const *words)
 {
-	if (!s)
-		return -1;
-	if (!strcmp(s, "in"))
-		return XFRMIF_POLICY_DIR_IN;
-	if (!strcmp(s, "out"))
-		return XFRMIF_POLICY_DIR_OUT;
-	if (!strcmp(s, "fwd"))
-		return XFRMIF_POLICY_DIR_FWD;
+	for (int i = 0; s && words[i]; i++)
+		if (!strcmp(s, words[i]))
+			return i;
 	return -1;
 }
 
-static int parse_action(const char *s)
-{
-	if (!s)
-		return -1;
-	if (!strcmp(s, "allow"))
-		return XFRMIF_POLICY_ALLOW;
-	if (!strcmp(s, "block"))
-		return XFRMIF_POLICY_BLOCK;
-	return -1;
-}
-
-static int parse_ptype(const char *s)
-{
-	if (!s)
-		return -1;
-	if (!strcmp(s, "main"))
-		return XFRMIF_POLICY_TYPE_MAIN;
-	if (!strcmp(s, "sub"))
-		return XFRMIF_POLICY_TYPE_SUB;
-	return -1;
-}
+#define parse_dir(s) word_index(s, dir_words)
+#define parse_action(s) word_index(s, action_words)
+#define parse_ptype(s) word_index(s, ptype_words)
 
 /* "M" or "M/MASK" (mask defaults to all ones). */
 static bool parse_mark(const char *s, uint32_t *v, uint32_t *m)
@@ -150,8 +133,7 @@ static bool parse_mark(const char *s, uint32_t *v, uint32_t *m)
 
 static const char *dir_name(int d)
 {
-	return d == XFRMIF_POLICY_DIR_IN ? "in" : d == XFRMIF_POLICY_DIR_OUT ? "out"
-									: "fwd";
+	return d >= 0 && d <= XFRMIF_POLICY_DIR_FWD ? dir_words[d] : "?";
 }
 
 static const char *mode_name(int m)
