@@ -241,5 +241,27 @@ int xfrmif__sa_parse(const struct nlmsghdr *nlh, struct xfrmif_sa *out,
 
 /* Whether the kernel knows XFRMA_SA_DIR (the probe's check, reusable). */
 int xfrmif__probe_sa_dir(xfrmif_ctx *ctx, bool *has);
+/* ---- policies (policy_build.c, policy_parse.c) ---- */
+
+/* Builds XFRM_MSG_NEWPOLICY (or UPDPOLICY when `update`) for @p after
+ * checking it whole; nothing is built when it is bad. Returns 0 with the
+ * message in *out, or a negative errno with the ctx errmsg set. */
+int xfrmif__policy_build_add(xfrmif_ctx *ctx, const xfrmif_policy *p,
+			     bool update, struct nl_msg **out);
+
+/* Builds XFRM_MSG_DELPOLICY or GETPOLICY (`type`) keyed by @key's selector
+ * and direction, or by its index when `by_index`, plus its mark, if_id and
+ * policy type: the same key the add used. */
+int xfrmif__policy_build_key(xfrmif_ctx *ctx, const xfrmif_policy *key,
+			     int type, bool by_index, struct nl_msg **out);
+
+/* Builds XFRM_MSG_FLUSHPOLICY for policies of type `ptype`. */
+int xfrmif__policy_build_flush(xfrmif_ctx *ctx, uint8_t ptype,
+			       struct nl_msg **out);
+
+/* Parses XFRM_MSG_NEWPOLICY/UPDPOLICY (dumps, get replies, events) and
+ * DELPOLICY events into @out, overwriting all of it. Returns 0, or
+ * -EBADMSG for a short or malformed message, -ENOMSG for another type. */
+int xfrmif__policy_parse(const struct nlmsghdr *nlh, xfrmif_policy *out);
 
 #endif

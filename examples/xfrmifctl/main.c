@@ -24,6 +24,19 @@ static const struct {
 	  "  link set NAME up|down|mtu N|netns NS\n"
 	  "  link addr add|del PREFIX dev NAME\n"
 	  "  link show [NAME]" },
+	{ "policy", cmd_policy,
+	  "policy add|update SELECTOR dir in|out|fwd [if_id ID] [mark M[/MASK]]\n"
+	  "         [priority N] [index N] [action allow|block] [flag localok|icmp]\n"
+	  "         [ptype main|sub] [limit NAME N] [tmpl src A dst B proto esp|ah|comp\n"
+	  "         [spi S] [reqid R] [mode transport|tunnel|beet] [level required|use]]...\n"
+	  "    SELECTOR := src PFX dst PFX [proto P [sport N] [dport N] [type T code C]]\n"
+	  "                [dev IFNAME]\n"
+	  "  policy del|get SELECTOR dir D [if_id ID] [mark M[/MASK]] [ptype T]\n"
+	  "  policy del|get index N [if_id ID] [mark M[/MASK]] [ptype T]\n"
+	  "  policy show|flush [if_id ID] [dir D] [mark M[/MASK]] [action A] [ptype T]\n"
+	  "  policy count\n"
+	  "  policy set hthresh4|hthresh6 LBITS RBITS\n"
+	  "  policy default [in|out|fwd allow|block]..." },
 	{ "probe", cmd_probe, "probe" },
 	{ "sa", cmd_sa, "sa add|update|del|get|show|flush|allocspi|info ..." },
 };
