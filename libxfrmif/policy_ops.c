@@ -111,14 +111,14 @@ static int get(xfrmif_ctx *ctx, xfrmif_policy **ret, const xfrmif_policy *key,
 	return 0;
 }
 
-XFRMIF_EXPORT int xfrmif_policy_get(xfrmif_ctx *ctx, xfrmif_policy **ret,
+XFRMIF_EXPORT int xfrmif_policy_get(xfrmif_policy **ret, xfrmif_ctx *ctx,
 				    const xfrmif_policy *key)
 {
 	return get(ctx, ret, key, false);
 }
 
-XFRMIF_EXPORT int xfrmif_policy_get_by_index(xfrmif_ctx *ctx,
-					     xfrmif_policy **ret,
+XFRMIF_EXPORT int xfrmif_policy_get_by_index(xfrmif_policy **ret,
+					     xfrmif_ctx *ctx,
 					     const xfrmif_policy *key)
 {
 	return get(ctx, ret, key, true);
@@ -187,9 +187,13 @@ static bool filter_match(const struct xfrmif_policy_filter *f,
 	return true;
 }
 
+/* What a dump hands each matching policy to: the public callback (through
+ * call_public) or an internal one that needs the context. */
+typedef int (*visit_fn)(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg);
+
 struct list_state {
 	const struct xfrmif_policy_filter *filter;
-	xfrmif_policy_list_fn fn;
+	visit_fn fn;
 	void *arg;
 	xfrmif_policy obj; /* reused for every policy: no allocation each */
 	int count;
@@ -217,7 +221,7 @@ static int on_dump(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 }
 
 static int dump(xfrmif_ctx *ctx, const struct xfrmif_policy_filter *f,
-		xfrmif_policy_list_fn fn, void *arg, const char *what)
+		visit_fn fn, void *arg, const char *what)
 {
 	struct list_state *s;
 	struct nl_msg *msg;
@@ -242,6 +246,19 @@ static int dump(xfrmif_ctx *ctx, const struct xfrmif_policy_filter *f,
 	return r;
 }
 
+struct public_cb {
+	xfrmif_policy_list_fn fn;
+	void *arg;
+};
+
+static int call_public(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+{
+	struct public_cb *cb = arg;
+
+	(void)ctx;
+	return cb->fn(p, cb->arg);
+}
+
 XFRMIF_EXPORT int xfrmif_policy_list(xfrmif_ctx *ctx,
 				     const struct xfrmif_policy_filter *filter,
 				     xfrmif_policy_list_fn fn, void *arg)
@@ -257,7 +274,8 @@ XFRMIF_EXPORT int xfrmif_policy_list(xfrmif_ctx *ctx,
 	r = filter_load(ctx, filter, &f, "policy list");
 	if (r < 0)
 		return r;
-	return dump(ctx, &f, fn, arg, "policy list");
+	return dump(ctx, &f, call_public, &(struct public_cb){ fn, arg },
+		    "policy list");
 }
 
 /* ---- flush ---- */

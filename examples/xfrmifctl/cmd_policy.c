@@ -600,9 +600,8 @@ static void print_policy(struct cli *c, const xfrmif_policy *p)
 		print_text(p);
 }
 
-static int show_one(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+static int show_one(const xfrmif_policy *p, void *arg)
 {
-	(void)ctx;
 	print_policy(arg, p);
 	return 0;
 }
@@ -647,8 +646,8 @@ static int do_key(struct cli *c, struct words *w, bool del)
 			r = by_index ? xfrmif_policy_del_by_index(c->ctx, p)
 				     : xfrmif_policy_del(c->ctx, p);
 		else
-			r = by_index ? xfrmif_policy_get_by_index(c->ctx, &got, p)
-				     : xfrmif_policy_get(c->ctx, &got, p);
+			r = by_index ? xfrmif_policy_get_by_index(&got, c->ctx, p)
+				     : xfrmif_policy_get(&got, c->ctx, p);
 		if (r < 0)
 			rc = cli_fail(c, r, del ? "policy del" : "policy get");
 		else if (got) {

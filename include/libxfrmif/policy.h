@@ -444,7 +444,7 @@ int xfrmif_policy_del(xfrmif_ctx *ctx, const xfrmif_policy *key);
  * Returns 0, -EINVAL, -ENOENT, -ENOMEM or the kernel's errno.
  * Since: 1.0
  */
-int xfrmif_policy_get(xfrmif_ctx *ctx, xfrmif_policy **ret,
+int xfrmif_policy_get(xfrmif_policy **ret, xfrmif_ctx *ctx,
 		      const xfrmif_policy *key);
 
 /*
@@ -455,7 +455,7 @@ int xfrmif_policy_get(xfrmif_ctx *ctx, xfrmif_policy **ret,
  * Since: 1.0
  */
 int xfrmif_policy_del_by_index(xfrmif_ctx *ctx, const xfrmif_policy *key);
-int xfrmif_policy_get_by_index(xfrmif_ctx *ctx, xfrmif_policy **ret,
+int xfrmif_policy_get_by_index(xfrmif_policy **ret, xfrmif_ctx *ctx,
 			       const xfrmif_policy *key);
 
 /* struct xfrmif_policy_filter.flags: which fields to match. */
@@ -484,8 +484,7 @@ struct xfrmif_policy_filter {
  * xfrmif_policy_dup() to keep it). Return 0 to go on, >0 to stop, <0 to
  * abort the list with that error.
  */
-typedef int (*xfrmif_policy_list_fn)(xfrmif_ctx *ctx, const xfrmif_policy *p,
-				     void *arg);
+typedef int (*xfrmif_policy_list_fn)(const xfrmif_policy *p, void *arg);
 
 /*
  * xfrmif_policy_list - stream the policies matching @filter (NULL = all)

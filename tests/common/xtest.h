@@ -44,7 +44,7 @@ bool xt_contains(const char *haystack, const char *needle);
 TCase *xt_tcase(Suite *s, const char *name, bool own_netns);
 
 /*
- * Builds and runs an SRunner for one suite in CK_FORK mode and returns the
+ * Builds and runs an SRunner for one suite (fork mode from CK_FORK) and returns the
  * process exit status (0 when all passed). Named namespaces made with
  * xt_named_netns() are removed after every test case.
  */

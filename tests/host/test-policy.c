@@ -250,10 +250,10 @@ START_TEST(lib_add_every_field_seen_by_ip)
 	free(out);
 
 	/* And the library reads back exactly what it wrote. */
-	XT_ASSERT_OK(xfrmif_policy_get(ctx, &got, p));
+	XT_ASSERT_OK(xfrmif_policy_get(&got, ctx, p));
 	assert_same(p, got);
 	xfrmif_policy_free(got);
-	XT_ASSERT_OK(xfrmif_policy_get_by_index(ctx, &got, p));
+	XT_ASSERT_OK(xfrmif_policy_get_by_index(&got, ctx, p));
 	assert_same(p, got);
 	xfrmif_policy_free(got);
 	xfrmif_policy_free(p);
@@ -266,11 +266,10 @@ struct found {
 	int n;
 };
 
-static int keep_last(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+static int keep_last(const xfrmif_policy *p, void *arg)
 {
 	struct found *f = arg;
 
-	(void)ctx;
 	xfrmif_policy_free(f->p);
 	XT_ASSERT_OK(xfrmif_policy_dup(&f->p, p));
 	f->n++;
@@ -427,11 +426,11 @@ START_TEST(by_index_with_if_id_and_mark)
 			       "mark 3 mask 0xf priority 5"), 0);
 	XT_ASSERT_OK(xfrmif_policy_new(&key));
 	XT_ASSERT_OK(xfrmif_policy_set_index(key, 0x301));
-	ck_assert_int_eq(xfrmif_policy_get_by_index(ctx, &got, key), -ENOENT);
+	ck_assert_int_eq(xfrmif_policy_get_by_index(&got, ctx, key), -ENOENT);
 	ck_assert_ptr_null(got);
 	XT_ASSERT_OK(xfrmif_policy_set_if_id(key, 9));
 	XT_ASSERT_OK(xfrmif_policy_set_mark(key, 3, 0xf));
-	XT_ASSERT_OK(xfrmif_policy_get_by_index(ctx, &got, key));
+	XT_ASSERT_OK(xfrmif_policy_get_by_index(&got, ctx, key));
 	XT_ASSERT_OK(xfrmif_policy_get_priority(got, &n));
 	ck_assert_uint_eq(n, 5);
 	XT_ASSERT_OK(xfrmif_policy_del_by_index(ctx, key));
@@ -460,7 +459,7 @@ START_TEST(update_changes_the_policy)
 	ASSERT_IP_HAS(out, "dir in action block index 256 priority 321");
 	ASSERT_IP_LACKS(out, "tmpl");
 	free(out);
-	XT_ASSERT_OK(xfrmif_policy_get(ctx, &got, p));
+	XT_ASSERT_OK(xfrmif_policy_get(&got, ctx, p));
 	assert_same(p, got);
 	xfrmif_policy_free(got);
 	xfrmif_policy_free(p);
@@ -482,9 +481,8 @@ static void six_policies(void)
 		0);
 }
 
-static int count_cb(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+static int count_cb(const xfrmif_policy *p, void *arg)
 {
-	(void)ctx;
 	(void)p;
 	(*(int *)arg)++;
 	return 0;
@@ -498,17 +496,15 @@ static int list_n(xfrmif_ctx *ctx, const struct xfrmif_policy_filter *f)
 	return r;
 }
 
-static int stop_cb(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+static int stop_cb(const xfrmif_policy *p, void *arg)
 {
-	(void)ctx;
 	(void)p;
 	(void)arg;
 	return 1;
 }
 
-static int abort_cb(xfrmif_ctx *ctx, const xfrmif_policy *p, void *arg)
+static int abort_cb(const xfrmif_policy *p, void *arg)
 {
-	(void)ctx;
 	(void)p;
 	(void)arg;
 	return -ECANCELED;
