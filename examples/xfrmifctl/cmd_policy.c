@@ -197,7 +197,8 @@ static const char *next(struct words *w)
  * "tmpl". Returns 0 or EXIT_USAGE. */
 static int parse_tmpl(struct words *w, xfrmif_policy *p)
 {
-	xfrmif_tmpl *t = NULL;
+	/* NEED() returns early: the template is freed on every path. */
+	__attribute__((cleanup(xfrmif_tmpl_freep))) xfrmif_tmpl *t = NULL;
 	const char *v;
 	unsigned char a[16];
 	unsigned plen;
@@ -256,7 +257,6 @@ static int parse_tmpl(struct words *w, xfrmif_policy *p)
 	if (rc == 0 && xfrmif_policy_add_tmpl(p, t) == -E2BIG)
 		rc = cli_usage("policy %s: at most %d templates", w->cmd,
 			       XFRMIF_POLICY_MAX_TMPLS);
-	xfrmif_tmpl_free(t);
 	return rc;
 }
 
