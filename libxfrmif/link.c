@@ -58,8 +58,42 @@ XFRMIF_EXPORT int xfrmif_link_dup(xfrmif_link **ret, const xfrmif_link *src)
 	return 0;
 }
 
+/* Whether s is well-formed UTF-8 (no overlong forms, no surrogates, at
+ * most U+10FFFF). */
+static bool utf8_valid(const unsigned char *s)
+{
+	while (*s) {
+		unsigned c = *s, n, cp;
+
+		if (c < 0x80) {
+			s++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3, cp = c & 0x07;
+		else
+			return false;
+		for (unsigned i = 1; i <= n; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return false;
+			cp = (cp << 6) | (s[i] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			return false;
+		s += n + 1;
+	}
+	return true;
+}
+
 /* The kernel's dev_valid_name(), so that a bad name fails here with a
- * message instead of in the kernel with a bare EINVAL. */
+ * message instead of in the kernel with a bare EINVAL; stricter in that
+ * control characters and malformed UTF-8 are refused too (the kernel takes
+ * any bytes, which then garble every tool that prints the name). */
 static const char *name_problem(const char *name)
 {
 	size_t n;
@@ -71,10 +105,14 @@ static const char *name_problem(const char *name)
 		return "is longer than 15 bytes (IFNAMSIZ-1)";
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return "must not be '.' or '..'";
+	if (!utf8_valid((const unsigned char *)name))
+		return "is not valid UTF-8";
 	for (; *name; name++)
 		if (*name == '/' || *name == ':' ||
 		    isspace((unsigned char)*name))
 			return "must not contain '/', ':' or white space";
+		else if ((unsigned char)*name < 0x20 || *name == 0x7f)
+			return "must not contain control characters";
 	return NULL;
 }
 

@@ -45,12 +45,12 @@ XFRMIF_EXPORT int xfrmif_link_move(xfrmif_ctx *ctx, const xfrmif_link *link,
 	struct nl_msg *msg;
 	int fd, r;
 
+	if (ctx && !target)
+		return xfrmif__err(ctx, -EINVAL, "%s: target: must not be NULL",
+				   what);
 	r = find(ctx, link, what, &cur);
 	if (r < 0)
 		return r;
-	if (!target)
-		return xfrmif__err(ctx, -EINVAL, "%s: target: must not be NULL",
-				   what);
 	r = xfrmif__link_open_target(ctx, target, "link move: target", &fd);
 	if (r < 0)
 		return r;
