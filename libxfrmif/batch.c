@@ -200,17 +200,23 @@ static int send_chunk(struct xfrmif__batch *b, size_t first, size_t last)
 	return 0;
 }
 
-/* Sends the undo requests of applied items, newest first, one by one so
- * that each is answered before the next (undo order matters). */
+/* Sends the undo requests of applied items, and of sent items whose answer
+ * was lost (they may have been applied), newest first, one by one so that
+ * each is answered before the next (undo order matters). The context keeps
+ * the message of the failure that caused the undo. */
 static void undo_applied(struct xfrmif__batch *b, size_t upto)
 {
+	char saved[XFRMIF__ERRMSG_MAX];
+
+	memcpy(saved, b->ctx->errmsg, sizeof(saved));
 	for (size_t i = upto; i-- > 0;) {
 		struct xfrmif__batch_item *it = &b->items[i];
 		struct xfrmif__wbuf *u = &b->undo[it->proto];
 		struct xfrmif__req req = { .proto = it->proto, .what = "batch undo" };
 		struct nl_msg *msg;
 
-		if (it->result != 0 || !it->undo_len)
+		if (!it->undo_len || !(it->result == 0 ||
+					 (it->result == 1 && it->sent)))
 			continue;
 		msg = nlmsg_alloc_size(it->undo_len + 64);
 		if (!msg)
@@ -218,13 +224,16 @@ static void undo_applied(struct xfrmif__batch *b, size_t upto)
 		memcpy(nlmsg_hdr(msg), u->data + it->undo_off, it->undo_len);
 		/* nlmsg_reserve-free copy: tell libnl the length it holds. */
 		req.msg = msg;
-		if (xfrmif__submit(b->ctx, &req) == 0)
+		int r = xfrmif__submit(b->ctx, &req);
+		/* ENOENT/ESRCH: an unconfirmed item that never took effect. */
+		if (r == 0 || (it->result == 1 && (r == -ENOENT || r == -ESRCH)))
 			it->result = -ECANCELED;
 		else
 			xfrmif__log(b->ctx, LOG_ERR, __FILE__, __LINE__, __func__,
 				    "batch: undoing item %zu failed: %s", i,
 				    b->ctx->errmsg);
 	}
+	memcpy(b->ctx->errmsg, saved, sizeof(saved));
 }
 
 int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags)
@@ -242,6 +251,8 @@ int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags)
 			bytes += b->items[i].len;
 			i++;
 		}
+		for (size_t k = first; k < i; k++)
+			b->items[k].sent = true;
 		r = send_chunk(b, first, i);
 		if (r < 0)
 			break;
@@ -250,12 +261,14 @@ int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags)
 		if (failed && (flags & XFRMIF__BATCH_STOP_AND_UNDO))
 			break;
 	}
-	/* What was never answered (or never sent) did not happen. */
+	if ((failed || r < 0) && (flags & XFRMIF__BATCH_STOP_AND_UNDO))
+		undo_applied(b, b->n);
+	/* Never sent: did not happen. Sent but unanswered (the exchange
+	 * broke): unknown, reported with the exchange's error. */
 	for (size_t k = 0; k < b->n; k++)
 		if (b->items[k].result == 1)
-			b->items[k].result = r < 0 ? r : -ECANCELED;
-	if (failed && (flags & XFRMIF__BATCH_STOP_AND_UNDO))
-		undo_applied(b, b->n);
+			b->items[k].result = b->items[k].sent && r < 0 ? r
+								     : -ECANCELED;
 	/* The requests may hold keys: they are not needed any more. */
 	for (size_t p = 0; p < XFRMIF__NPROTO; p++)
 		if (b->req[p].data)

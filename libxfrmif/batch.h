@@ -20,6 +20,7 @@ struct xfrmif__batch_item {
 	 * used by stop-and-undo; may be absent. */
 	size_t undo_off, undo_len;
 	bool secret;
+	bool sent;         /* went out in a sendmsg that succeeded or broke */
 };
 
 /* A growable byte buffer that never leaves copies of its old contents in
@@ -58,9 +59,11 @@ enum {
 /*
  * Sends every queued request, pipelined, and records each item's result.
  * Returns the number of failed items (0 when all succeeded), or a negative
- * errno when the exchange itself broke (then unanswered items hold
- * -ECANCELED or the error). With STOP_AND_UNDO, items after the first
- * failure that were not applied report -ECANCELED.
+ * errno when the exchange itself broke: then items never sent hold
+ * -ECANCELED and items sent but unanswered hold that errno (their outcome is
+ * unknown). With STOP_AND_UNDO, a failed item or a broken exchange undoes
+ * everything applied or possibly applied, newest first; those items and
+ * the ones never sent report -ECANCELED.
  */
 int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags);
 

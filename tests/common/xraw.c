@@ -15,6 +15,8 @@ struct nl_msg *xt_raw_policy_msg(int type, unsigned i, int prefixlen_d)
 	struct xfrm_userpolicy_id id;
 	struct xfrm_selector sel;
 
+	if (!msg)
+		return NULL;
 	memset(&sel, 0, sizeof(sel));
 	sel.family = AF_INET6;
 	inet_pton(AF_INET6, "2001:db8::", &sel.saddr.a6);
