@@ -194,8 +194,10 @@ static int send_chunk(struct xfrmif__batch *b, size_t first, size_t last)
 		return r;
 	while (c.pending) {
 		r = xfrmif__recv_once(ctx, proto, secret, on_answer, &c);
-		if (r < 0)
+		if (r < 0) {
+			xfrmif__sock_reopen(ctx, proto); /* see request.c */
 			return r;
+		}
 	}
 	return 0;
 }

@@ -208,6 +208,38 @@ static int open_netns(xfrmif_ctx *ctx, const struct xfrmif_ctx_opts *o)
 	return 0;
 }
 
+struct reopen {
+	struct xfrmif__sock *s;
+	int protocol;
+};
+
+static int reopen_in_netns(void *arg)
+{
+	struct reopen *ro = arg;
+	struct xfrmif__sock fresh = { 0 };
+	int r = open_sock(&fresh, ro->protocol);
+
+	if (r < 0) {
+		if (fresh.nl)
+			nl_socket_free(fresh.nl);
+		return r;
+	}
+	fresh.seq = ro->s->seq;
+	nl_socket_free(ro->s->nl);
+	*ro->s = fresh;
+	return 0;
+}
+
+int xfrmif__sock_reopen(xfrmif_ctx *ctx, enum xfrmif__proto proto)
+{
+	struct reopen ro = {
+		.s = &ctx->sock[proto],
+		.protocol = proto == XFRMIF__RTNL ? NETLINK_ROUTE : NETLINK_XFRM,
+	};
+
+	return xfrmif__in_netns(ctx->netns_fd, reopen_in_netns, &ro);
+}
+
 static void close_socks(xfrmif_ctx *ctx)
 {
 	for (size_t i = 0; i < XFRMIF__NPROTO; i++)

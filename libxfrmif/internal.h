@@ -90,6 +90,15 @@ int xfrmif__netns_open(xfrmif_ctx *ctx, const char *prefix, const char *name,
  * returns to the thread's own namespace. */
 int xfrmif__in_netns(int netns_fd, int (*fn)(void *arg), void *arg);
 
+/*
+ * Replaces a request socket with a fresh one in the context's namespace
+ * (keeping the sequence counter). Used after an exchange broke half-way:
+ * an unfinished dump would otherwise keep the socket busy (EBUSY) and its
+ * answers would trail into the next request. On failure the old socket
+ * stays.
+ */
+int xfrmif__sock_reopen(xfrmif_ctx *ctx, enum xfrmif__proto proto);
+
 /* ---- the request path (request.c) ---- */
 
 /*

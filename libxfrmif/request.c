@@ -255,8 +255,12 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 		return r;
 	while (!w.done) {
 		r = xfrmif__recv_once(ctx, req->proto, secret, on_msg, &w);
-		if (r < 0)
+		if (r < 0) {
+			/* The rest of this exchange (a dump's remainder, a
+			 * late ACK) must not meet the next request. */
+			xfrmif__sock_reopen(ctx, req->proto);
 			return r;
+		}
 	}
 	ctx->last_attr_offset = w.attr_offset;
 	if (w.result < 0)

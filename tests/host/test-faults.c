@@ -102,13 +102,32 @@ ssize_t __wrap_sendmsg(int fd, const struct msghdr *m, int flags)
 	return __real_sendmsg(fd, m, flags);
 }
 
+/* Besides failing, a received datagram can be altered the way a kernel
+ * would send it: NLM_F_DUMP_INTR set on every message, or ENOBUFS. */
+static int recv_mark_dump_intr;
+static int recv_enobufs;
+
 ssize_t __wrap_recvmsg(int fd, struct msghdr *m, int flags)
 {
+	ssize_t n;
+
 	if (should_fail()) {
 		errno = EIO;
 		return -1;
 	}
-	return __real_recvmsg(fd, m, flags);
+	if (recv_enobufs) {
+		errno = ENOBUFS;
+		return -1;
+	}
+	n = __real_recvmsg(fd, m, flags);
+	if (n > 0 && recv_mark_dump_intr) {
+		size_t len = (size_t)n;
+		for (struct nlmsghdr *h = m->msg_iov[0].iov_base; NLMSG_OK(h, len);
+		     h = NLMSG_NEXT(h, len))
+			if (h->nlmsg_flags & NLM_F_MULTI)
+				h->nlmsg_flags |= NLM_F_DUMP_INTR;
+	}
+	return n;
 }
 
 int __wrap_nl_connect(struct nl_sock *sk, int protocol)
@@ -369,6 +388,39 @@ START_TEST(walk_ctx_new_leaks_no_fd)
 }
 END_TEST
 
+START_TEST(dump_intr_is_reported)
+{
+	xfrmif_ctx *ctx = setup();
+	int seen = 0;
+
+	recv_mark_dump_intr = 1;
+	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), -EAGAIN);
+	recv_mark_dump_intr = 0;
+	ck_assert_msg(xt_contains(xfrmif_ctx_errmsg(ctx), "DUMP_INTR"), "%s",
+		      xfrmif_ctx_errmsg(ctx));
+	/* the next list is clean again */
+	seen = 0;
+	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), 5);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
+START_TEST(enobufs_is_reported_not_hung_on)
+{
+	xfrmif_ctx *ctx = setup();
+	int seen = 0;
+
+	recv_enobufs = 1;
+	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), -ENOBUFS);
+	recv_enobufs = 0;
+	ck_assert_msg(xt_contains(xfrmif_ctx_errmsg(ctx), "overflowed"), "%s",
+		      xfrmif_ctx_errmsg(ctx));
+	/* answers left behind are stale: the next request still works */
+	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), 5);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("faults");
@@ -378,5 +430,7 @@ int main(void)
 	tcase_add_test(tc, walk_policy_add);
 	tcase_add_test(tc, walk_batch_commit_with_undo);
 	tcase_add_test(tc, walk_ctx_new_leaks_no_fd);
+	tcase_add_test(tc, dump_intr_is_reported);
+	tcase_add_test(tc, enobufs_is_reported_not_hung_on);
 	return xt_run_suite(s);
 }
