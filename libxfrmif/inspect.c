@@ -37,13 +37,27 @@ static int grow(void ***arr, uint32_t n, uint32_t *cap)
 	return 0;
 }
 
+/* The fallback devices the vti modules create in every namespace (they
+ * take packets no configured tunnel claims, and are no one's tunnel). */
+static bool is_fallback(const xfrmif_link *l)
+{
+	return xfrmif__link_is_vti(l) &&
+	       (!strcmp(l->name, "ip_vti0") || !strcmp(l->name, "ip6_vti0")) &&
+	       !l->ikey && !l->okey &&
+	       (!(l->set & LINK_F_LOCAL) ||
+		xfrmif__addr_is_any(l->local_family, (const xfrm_address_t *)&l->local)) &&
+	       (!(l->set & LINK_F_REMOTE) ||
+		xfrmif__addr_is_any(l->remote_family, (const xfrm_address_t *)&l->remote));
+}
+
 static int keep_link(const xfrmif_link *l, void *arg)
 {
 	xfrmif_inspect *in = arg;
 	int r;
 
 	/* Only the route-based kinds take part in the joins. */
-	if (l->kind != XFRMIF_LINK_KIND_XFRM && !xfrmif__link_is_vti(l))
+	if ((l->kind != XFRMIF_LINK_KIND_XFRM && !xfrmif__link_is_vti(l)) ||
+	    is_fallback(l))
 		return 0;
 	r = grow((void ***)&in->links, in->nlinks, &in->caplinks);
 	if (!r)

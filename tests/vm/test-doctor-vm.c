@@ -135,8 +135,9 @@ START_TEST(xfrm_correct_is_clean_and_joined)
 	joined_completely(&x);
 	xd_free(&x);
 	out = xt_sh_out("%s show", XFRMIFCTL);
-	ck_assert_msg(xt_contains(out, "xfrm interface x1 (if_id 0x2a)\n"
-				  "  policy out 10.0.1.0/24 -> 10.0.2.0/24 if_id 0x2a") &&
+	ck_assert_msg(xt_contains(out, "xfrm interface x1 (if_id 0x2a)\n  policy ") &&
+			      xt_contains(out, "\n  policy out 10.0.1.0/24 -> 10.0.2.0/24 "
+					  "if_id 0x2a index ") &&
 			      xt_contains(out, "      SA esp spi 0x00000100 192.0.2.1 -> "
 					  "192.0.2.2 reqid 1 if_id 0x2a\n        0 bytes, 0 packets") &&
 			      !xt_contains(out, "no interface"), "%s", out);
@@ -169,7 +170,8 @@ END_TEST
 /* Interfaces in B, their SAs and policies where they were made (here). */
 START_TEST(two_namespaces_joined_and_ifid_duplicate)
 {
-	const char *nsb = xt_named_netns("b"), *nsc = xt_named_netns("c");
+	/* xt_named_netns() answers in one static buffer */
+	char nsb[64], nsc[64];
 	XFRMIF_OPTS(xfrmif_ctx_opts, co, .netns_name = nsb);
 	struct cfg c = { 0 };
 	xfrmif_ctx *here = NULL, *bctx = NULL;
@@ -179,6 +181,8 @@ START_TEST(two_namespaces_joined_and_ifid_duplicate)
 	const uint32_t *v;
 	struct xd x;
 
+	snprintf(nsb, sizeof(nsb), "%s", xt_named_netns("b"));
+	snprintf(nsc, sizeof(nsc), "%s", xt_named_netns("c"));
 	xfrm_config(&c);
 	ck_assert_int_eq(xt_sh("ip netns add %s && ip netns add %s && "
 			       "ip link set x1 netns %s", nsb, nsc, nsb), 0);
