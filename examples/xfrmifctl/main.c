@@ -16,6 +16,8 @@ static const struct {
 	cli_cmd_fn fn;
 	const char *synopsis;
 } commands[] = {
+	{ "doctor", cmd_doctor,
+	  "doctor [xfrm-netns NS] [no-probe]   (exit status 1 when it finds something)" },
 	{ "link", cmd_link,
 	  "link add NAME type xfrm if_id ID [dev DEV] [external]\n"
 	  "  link add NAME type vti|vti6 local A remote B [key K | ikey K okey K]\n"
@@ -39,6 +41,7 @@ static const struct {
 	  "  policy default [in|out|fwd allow|block]..." },
 	{ "probe", cmd_probe, "probe" },
 	{ "sa", cmd_sa, "sa add|update|del|get|show|flush|allocspi|info ..." },
+	{ "show", cmd_show, "show [xfrm-netns NS]   (interfaces -> policies -> SAs)" },
 };
 
 static void usage(FILE *out)

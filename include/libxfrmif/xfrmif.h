@@ -14,6 +14,8 @@
 
 #include <libxfrmif/common.h>
 #include <libxfrmif/ctx.h>
+#include <libxfrmif/doctor.h>
+#include <libxfrmif/inspect.h>
 #include <libxfrmif/link.h>
 #include <libxfrmif/policy.h>
 #include <libxfrmif/probe.h>
