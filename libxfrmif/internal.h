@@ -273,4 +273,17 @@ int xfrmif__policy_build_flush(xfrmif_ctx *ctx, uint8_t ptype,
  * -EBADMSG for a short or malformed message, -ENOMSG for another type. */
 int xfrmif__policy_parse(const struct nlmsghdr *nlh, xfrmif_policy *out);
 
+/* ---- SPD and SAD information (spd.c, sad.c) ---- */
+
+/* Reply parsers (xfrmif__reply_fn): XFRM_MSG_NEWSPDINFO into a struct
+ * xfrmif_spd_info, XFRM_MSG_NEWSADINFO into a struct xfrmif__sad_info. */
+int xfrmif__spd_info_parse(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			   void *arg);
+
+struct xfrmif__sad_info {
+	uint32_t count, buckets, max;
+	bool got;
+};
+int xfrmif__sad_info_parse(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			   void *arg);
 #endif

@@ -23,15 +23,11 @@ XFRMIF_EXPORT int xfrmif_sa_flush(xfrmif_ctx *ctx, uint8_t proto)
 	return r < 0 ? r : 0;
 }
 
-struct sad {
-	uint32_t count, buckets, max;
-	bool got;
-};
-
-static int on_sadinfo(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
+int xfrmif__sad_info_parse(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			   void *arg)
 {
 	struct nlattr *tb[XFRMA_SAD_MAX + 1];
-	struct sad *s = arg;
+	struct xfrmif__sad_info *s = arg;
 
 	if (nlh->nlmsg_type != XFRM_MSG_NEWSADINFO ||
 	    nlmsg_parse((struct nlmsghdr *)nlh, sizeof(uint32_t), tb,
@@ -53,10 +49,10 @@ static int on_sadinfo(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 XFRMIF_EXPORT int xfrmif_sad_info(xfrmif_ctx *ctx, uint32_t *count,
 				  uint32_t *hash_buckets, uint32_t *hash_max)
 {
-	struct sad s = { 0 };
+	struct xfrmif__sad_info s = { 0 };
 	struct xfrmif__req req = {
 		.proto = XFRMIF__XFRM, .what = "sad info",
-		.on_reply = on_sadinfo, .arg = &s,
+		.on_reply = xfrmif__sad_info_parse, .arg = &s,
 	};
 	uint32_t flags = 0;
 	int r;

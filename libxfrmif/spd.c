@@ -37,7 +37,8 @@ static struct nl_msg *msg_with(int type, const void *data, size_t len)
 	return msg;
 }
 
-static int on_spdinfo(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
+int xfrmif__spd_info_parse(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
+			    void *arg)
 {
 	struct xfrmif_spd_info *out = arg;
 	const struct nlattr *a;
@@ -120,7 +121,7 @@ XFRMIF_EXPORT int xfrmif_spd_get_info(xfrmif_ctx *ctx,
 				   "it to sizeof(struct xfrmif_spd_info)", sz);
 	memset(&full, 0, sizeof(full));
 	r = submit(ctx, msg_with(XFRM_MSG_GETSPDINFO, &flags, sizeof(flags)),
-		   "spd info", on_spdinfo, &full);
+		   "spd info", xfrmif__spd_info_parse, &full);
 	if (r < 0)
 		return r;
 	/* A caller built against an older header gets its part only. */

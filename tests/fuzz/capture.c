@@ -3,9 +3,10 @@
  * Writes real kernel replies as fuzz seeds: every message of an SA dump, a
  * policy dump and a link dump, and the error answer (with extended ACK) to
  * a request the kernel refuses. One file per message.
- * usage: capture OUTDIR   (writes OUTDIR/{sa,policy,link,error}/NNN)
+ * usage: capture OUTDIR   (writes OUTDIR/{sa,policy,link,info,error}/NNN)
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,16 @@ int main(int argc, char **argv)
 	exchange(NETLINK_XFRM, &dump, "sa");
 	dump.nlmsg_type = XFRM_MSG_GETPOLICY;
 	exchange(NETLINK_XFRM, &dump, "policy");
+	{
+		struct {
+			struct nlmsghdr h;
+			uint32_t flags;
+		} info = { { sizeof(info), XFRM_MSG_GETSPDINFO, NLM_F_REQUEST, 3, 0 },
+			   0xffffffff };
+		exchange(NETLINK_XFRM, &info, "info");
+		info.h.nlmsg_type = XFRM_MSG_GETSADINFO;
+		exchange(NETLINK_XFRM, &info, "info");
+	}
 	/* A policy with an impossible prefix: the kernel explains why. */
 	memset(&bad, 0, sizeof(bad));
 	bad.h.nlmsg_len = sizeof(bad);
