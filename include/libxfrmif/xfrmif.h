@@ -15,6 +15,7 @@
 #include <libxfrmif/common.h>
 #include <libxfrmif/ctx.h>
 #include <libxfrmif/link.h>
+#include <libxfrmif/monitor.h>
 #include <libxfrmif/policy.h>
 #include <libxfrmif/probe.h>
 #include <libxfrmif/sa.h>
