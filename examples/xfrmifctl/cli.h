@@ -33,6 +33,7 @@ int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
 int cmd_link(struct cli *c, int argc, char **argv);
+int cmd_monitor(struct cli *c, int argc, char **argv);
 int cmd_policy(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
 int cmd_sa(struct cli *c, int argc, char **argv);
