@@ -46,8 +46,8 @@ struct bg {
 };
 
 /*
- * Starts `cmd` (a shell command line; $D is the directory, where it may
- * leave a helper's pid in $D/spid) with output to $D/out, then
+ * Starts `cmd` (a shell command line ending in one simple command, whose
+ * pid is kept; $D is the private directory) with output to $D/out, then
  * repeats `poke` until `word` shows in that output: from then on it sees
  * the kernel's events.
  */
@@ -56,8 +56,8 @@ static void bg_start(struct bg *b, const char *cmd, const char *poke,
 {
 	strcpy(b->dir, "/tmp/xmonvm.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(b->dir));
-	ck_assert_int_eq(xt_sh("D=%s; %s >$D/out 2>&1 </dev/null & "
-			       "echo $! >$D/pid", b->dir, cmd), 0);
+	ck_assert_int_eq(xt_sh("D=%s; %s >$D/out 2>&1 & echo $! >$D/pid",
+			       b->dir, cmd), 0);
 	ck_assert_int_eq(xt_sh("n=0; until grep -q '%s' %s/out; do %s; "
 			       "n=$((n+1)); [ $n -gt 600 ] && exit 1; "
 			       "sleep 0.1; done", word, b->dir, poke), 0);
@@ -70,8 +70,7 @@ static char *bg_stop(struct bg *b, const char *word)
 
 	xt_sh("n=0; until grep -q '%s' %s/out; do n=$((n+1)); "
 	      "[ $n -gt 600 ] && break; sleep 0.1; done", word, b->dir);
-	/* spid: a helper process the command line may have recorded. */
-	xt_sh("kill $(cat %s/pid %s/spid 2>/dev/null)", b->dir, b->dir);
+	xt_sh("kill $(cat %s/pid)", b->dir);
 	out = xt_sh_out("cat %s/out; rm -rf %s", b->dir, b->dir);
 	return out;
 }
@@ -138,14 +137,15 @@ START_TEST(soft_then_hard_expire)
 	int s, h;
 
 	xmon_open(&x, ctx, XFRMIF_MONITOR_EXPIRE, NULL);
-	bg_start(&cli, XFRMIFCTL " monitor expire sa",
+	bg_start(&cli, XFRMIFCTL " monitor expire sa </dev/null",
 		 "ip xfrm state add src 192.0.2.9 dst 192.0.2.9 proto esp spi 9 "
 		 "enc 'cbc(aes)' 0x000102030405060708090a0b0c0d0e0f; "
 		 "ip xfrm state del src 192.0.2.9 dst 192.0.2.9 proto esp spi 9",
 		 "sa-del");
-	/* The example quits at the end of its stdin: keep a pipe open. */
-	bg_start(&ex, "sh -c 'echo $$ >$D/spid; exec sleep 600' | "
-		 MONITOR_LOOP, "true", "waiting");
+	/* The example quits at the end of its stdin: a FIFO it opens for
+	 * reading and writing never ends. */
+	bg_start(&ex, "mkfifo $D/in; " MONITOR_LOOP " <>$D/in", "true",
+		 "waiting");
 	ck_assert_int_eq(xt_sh(SA_ADD " mark 0x5 mask 0xff "
 			       "limit time-soft 2 limit time-hard 4"), 0);
 	s = xmon_wait_for(&x, XFRMIF_EVENT_EXPIRE, 0);
@@ -234,7 +234,7 @@ START_TEST(link_events_for_xfrm_and_vti_only)
 	int i, j;
 
 	xmon_open(&x, ctx, XFRMIF_MONITOR_LINK, NULL);
-	bg_start(&cli, XFRMIFCTL " -j monitor link",
+	bg_start(&cli, XFRMIFCTL " -j monitor link </dev/null",
 		 "ip link add xr type xfrm if_id 99 dev lo; ip link del xr",
 		 "link-del");
 	ck_assert_int_eq(xt_sh("ip link add v0 type veth peer name v1 && "
