@@ -195,8 +195,8 @@ int xfrmif__link_build_addr(int type, uint32_t ifindex, int family,
 int xfrmif__link_build_disable_policy4(uint32_t ifindex, bool on,
 				       struct nl_msg **out);
 
-/* Parses an RTM_NEWLINK message (reply, dump part, event) into `out`
- * (reset first). Returns 0 or -EBADMSG for a malformed message. */
+/* Parses an RTM_NEWLINK message (reply, dump part, event) or an
+ * RTM_DELLINK event into `out` (reset first). Returns 0 or -EBADMSG for a malformed message. */
 int xfrmif__link_parse(const struct nlmsghdr *nlh, xfrmif_link *out);
 
 /* Checks a link before add (create) or modify; the errmsg names the bad
@@ -241,8 +241,8 @@ int xfrmif__sa_build_allocspi(xfrmif_ctx *ctx, const struct xfrmif_sa *sa,
 int xfrmif__sa_build_flush(xfrmif_ctx *ctx, uint8_t proto, struct nl_msg **out);
 
 /*
- * Parses an XFRM_MSG_NEWSA/UPDSA message (GET reply, dump part, event) into
- * out, which is reset first (its old keys wiped). With keys false the key
+ * Parses an XFRM_MSG_NEWSA/UPDSA message (GET reply, dump part, event), or
+ * a DELSA or EXPIRE event, into out, which is reset first (its old keys wiped). With keys false the key
  * bytes are not copied (their lengths are). Returns 0 or -EBADMSG.
  */
 int xfrmif__sa_parse(const struct nlmsghdr *nlh, struct xfrmif_sa *out,
@@ -269,7 +269,8 @@ int xfrmif__policy_build_flush(xfrmif_ctx *ctx, uint8_t ptype,
 			       struct nl_msg **out);
 
 /* Parses XFRM_MSG_NEWPOLICY/UPDPOLICY (dumps, get replies, events) and
- * DELPOLICY events into @out, overwriting all of it. Returns 0, or
+ * DELPOLICY, POLEXPIRE, ACQUIRE (its policy) and MIGRATE (selector and
+ * direction) events into @out, overwriting all of it. Returns 0, or
  * -EBADMSG for a short or malformed message, -ENOMSG for another type. */
 int xfrmif__policy_parse(const struct nlmsghdr *nlh, xfrmif_policy *out);
 

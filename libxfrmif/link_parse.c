@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The one parser of RTM_NEWLINK messages: get, list and events all read
- * links through it. Attribute lengths are checked before any read.
+ * The one parser of RTM_NEWLINK (and RTM_DELLINK event) messages: get,
+ * list and events all read links through it. Attribute lengths are checked before any read.
  */
 #include <net/if.h>
 #include <arpa/inet.h>
@@ -193,7 +193,8 @@ int xfrmif__link_parse(const struct nlmsghdr *nlh, xfrmif_link *l)
 	int len, r;
 
 	memset(l, 0, sizeof(*l));
-	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	if ((nlh->nlmsg_type != RTM_NEWLINK &&
+	     nlh->nlmsg_type != RTM_DELLINK) ||
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
 		return -EBADMSG;
 	ifi = NLMSG_DATA(nlh);

@@ -120,6 +120,25 @@ int xfrmif__policy_parse(const struct nlmsghdr *nlh, xfrmif_policy *out)
 		memcpy(&out->info, NLMSG_DATA(nlh), hdrlen);
 		have_info = true;
 		break;
+	case XFRM_MSG_POLEXPIRE: /* the policy, then the hard flag */
+		hdrlen = sizeof(struct xfrm_user_polexpire);
+		if (nlh->nlmsg_len < NLMSG_LENGTH(hdrlen))
+			return -EBADMSG;
+		memcpy(&out->info, NLMSG_DATA(nlh), sizeof(out->info));
+		have_info = true;
+		break;
+	case XFRM_MSG_ACQUIRE: { /* the policy sits inside the acquire */
+		struct xfrm_user_acquire acq;
+
+		hdrlen = sizeof(acq);
+		if (nlh->nlmsg_len < NLMSG_LENGTH(hdrlen))
+			return -EBADMSG;
+		memcpy(&acq, NLMSG_DATA(nlh), hdrlen);
+		out->info = acq.policy;
+		have_info = true;
+		break;
+	}
+	case XFRM_MSG_MIGRATE: /* keyed like a delete: selector and dir */
 	case XFRM_MSG_DELPOLICY: {
 		struct xfrm_userpolicy_id id;
 

@@ -216,18 +216,40 @@ int xfrmif__sa_parse(const struct nlmsghdr *nlh, xfrmif_sa *out, bool keys)
 {
 	struct nlattr *tb[SA_ATTR_MAX + 1];
 	struct xfrm_usersa_info info;
+	size_t hdr;
 	int r;
 
 	xfrmif__sa_reset(out);
-	if (nlh->nlmsg_type != XFRM_MSG_NEWSA && nlh->nlmsg_type != XFRM_MSG_UPDSA)
+	/* Where the fixed part ends and the attributes begin. */
+	switch (nlh->nlmsg_type) {
+	case XFRM_MSG_NEWSA:
+	case XFRM_MSG_UPDSA:
+		hdr = sizeof(info);
+		break;
+	case XFRM_MSG_EXPIRE: /* the state, then the hard flag */
+		hdr = sizeof(struct xfrm_user_expire);
+		break;
+	case XFRM_MSG_DELSA: /* the id; the state travels in XFRMA_SA */
+		hdr = sizeof(struct xfrm_usersa_id);
+		break;
+	default:
 		return -EBADMSG;
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(info)))
+	}
+	if (nlh->nlmsg_len < NLMSG_LENGTH(hdr))
 		return -EBADMSG;
-	memcpy(&info, NLMSG_DATA(nlh), sizeof(info));
-	if (!xfrmif__addr_len(info.family))
-		return -EBADMSG;
-	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(info), tb, SA_ATTR_MAX,
+	if (nlmsg_parse((struct nlmsghdr *)nlh, (int)hdr, tb, SA_ATTR_MAX,
 			NULL) < 0)
+		return -EBADMSG;
+	if (nlh->nlmsg_type == XFRM_MSG_DELSA) {
+		const void *p = attr(tb, XFRMA_SA, sizeof(info), NULL);
+
+		if (!p)
+			return -EBADMSG;
+		memcpy(&info, p, sizeof(info));
+	} else {
+		memcpy(&info, NLMSG_DATA(nlh), sizeof(info));
+	}
+	if (!xfrmif__addr_len(info.family))
 		return -EBADMSG;
 	parse_info(&info, out);
 	r = parse_attrs(tb, out, keys);

@@ -34,6 +34,7 @@ typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
 int cmd_doctor(struct cli *c, int argc, char **argv);
 int cmd_link(struct cli *c, int argc, char **argv);
+int cmd_monitor(struct cli *c, int argc, char **argv);
 int cmd_policy(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
 int cmd_sa(struct cli *c, int argc, char **argv);

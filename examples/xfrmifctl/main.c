@@ -26,6 +26,9 @@ static const struct {
 	  "  link set NAME up|down|mtu N|netns NS\n"
 	  "  link addr add|del PREFIX dev NAME\n"
 	  "  link show [NAME]" },
+	{ "monitor", cmd_monitor,
+	  "monitor [acquire] [expire] [sa] [policy] [aevents] [report] [migrate]\n"
+	  "          [mapping] [link] [all]   (all when none is named)" },
 	{ "policy", cmd_policy,
 	  "policy add|update SELECTOR dir in|out|fwd [if_id ID] [mark M[/MASK]]\n"
 	  "         [priority N] [index N] [action allow|block] [flag localok|icmp]\n"

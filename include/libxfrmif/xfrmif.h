@@ -17,6 +17,7 @@
 #include <libxfrmif/doctor.h>
 #include <libxfrmif/inspect.h>
 #include <libxfrmif/link.h>
+#include <libxfrmif/monitor.h>
 #include <libxfrmif/policy.h>
 #include <libxfrmif/probe.h>
 #include <libxfrmif/sa.h>
