@@ -175,6 +175,8 @@ int xfrmif__link_build_del(const char *name, uint32_t ifindex,
 			   struct nl_msg **out);
 int xfrmif__link_build_get(const char *name, uint32_t ifindex,
 			   struct nl_msg **out);
+/* RTM_DELLINK of every interface in link group `group` (not 0). */
+int xfrmif__link_build_del_group(uint32_t group, struct nl_msg **out);
 /* RTM_GETLINK dump, asking the kernel to filter on `kind` when it is one of
  * the three (0: all). */
 int xfrmif__link_build_dump(uint32_t kind, struct nl_msg **out);

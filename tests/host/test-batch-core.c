@@ -11,7 +11,7 @@
 
 #include <linux/xfrm.h>
 
-#include "batch.h"
+#include "batch_engine.h"
 #include "xraw.h"
 #include "xtest.h"
 

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The batch: many requests pipelined per sendmsg, every answer matched to
- * its item by sequence number. The public batch API (a later layer) queues
- * through xfrmif__batch_queue() with the same message builders that the
- * single calls use.
+ * The batch engine: many requests pipelined per sendmsg, every answer
+ * matched to its item by sequence number. The public batch API
+ * (batch_api.c, include/libxfrmif/batch.h) queues through
+ * xfrmif__batch_queue() with the same message builders that the single
+ * calls use.
  */
-#ifndef LIBXFRMIF_BATCH_H
-#define LIBXFRMIF_BATCH_H
+#ifndef LIBXFRMIF_BATCH_ENGINE_H
+#define LIBXFRMIF_BATCH_ENGINE_H
 
 #include "internal.h"
 
@@ -20,6 +21,7 @@ struct xfrmif__batch_item {
 	 * used by stop-and-undo; may be absent. */
 	size_t undo_off, undo_len;
 	bool secret;
+	const char *what;  /* names the operation in its errmsg (static) */
 };
 
 /* A growable byte buffer that never leaves copies of its old contents in
@@ -63,5 +65,11 @@ enum {
  * failure that were not applied report -ECANCELED.
  */
 int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags);
+
+/* The public handle: the engine plus the API's own state. */
+struct xfrmif_batch {
+	struct xfrmif__batch e;
+	bool committed; /* a batch is committed once */
+};
 
 #endif

@@ -11,7 +11,7 @@
 
 #include <netlink/msg.h>
 
-#include "batch.h"
+#include "batch_engine.h"
 
 /* Bytes and messages per sendmsg: below the smallest socket buffers an
  * unprivileged socket gets (rmem_max/wmem_max default to 208 KiB; each
@@ -120,6 +120,7 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 	it->undo_off = undo ? (size_t)uoff : 0;
 	it->undo_len = undo ? NLMSG_ALIGN(nlmsg_hdr(undo)->nlmsg_len) : 0;
 	it->secret = req->flags & XFRMIF__REQ_SECRET;
+	it->what = req->what;
 	it->result = 1;
 	r = (int)b->n++;
 out:
@@ -152,7 +153,7 @@ static int on_answer(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 	it = &c->b->items[c->first + idx];
 	if (it->result != 1)
 		return 0; /* a duplicate */
-	r = xfrmif__parse_error(ctx, nlh, "batch", NULL);
+	r = xfrmif__parse_error(ctx, nlh, it->what ? it->what : "batch", NULL);
 	it->result = r;
 	if (r < 0)
 		it->errmsg = strdup(ctx->errmsg);
