@@ -38,6 +38,10 @@ struct xfrmif__batch {
 	struct xfrmif__wbuf req[XFRMIF__NPROTO];
 	struct xfrmif__wbuf undo[XFRMIF__NPROTO];
 	size_t chunk_max; /* bytes of requests per sendmsg */
+	/* Some request holds keys: the buffers are wiped when they grow,
+	 * after sending and on release. Batches without keys skip that. */
+	bool secret;
+	bool wiped; /* the request buffers were wiped after sending */
 };
 
 void xfrmif__batch_init(struct xfrmif__batch *b, xfrmif_ctx *ctx);

@@ -118,8 +118,9 @@ struct xfrmif__req {
 	const char *what;      /* names the operation in error messages */
 };
 
-/* Allocates a request message of `type` with room for `payload` bytes of
- * fixed header plus attributes (at least a page). Returns NULL on ENOMEM. */
+/* Allocates a request message of `type` with room for `size` bytes of
+ * fixed header plus attributes (at least 240; 0 means 1 KiB). Returns NULL
+ * on ENOMEM. */
 struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size);
 
 /* Frees a message, wiping its bytes first (they may be keys). NULL-safe. */

@@ -130,9 +130,9 @@ START_TEST(batch_larger_than_socket_buffers_gets_every_ack)
 	for (size_t i = 0; i < b.n; i++)
 		ck_assert_int_eq(b.items[i].result, 0);
 	ck_assert_int_eq(kernel_policy_count(), (int)n);
-	/* and the request bytes were wiped after sending */
-	for (size_t i = 0; i < bytes; i++)
-		ck_assert_int_eq(b.req[XFRMIF__XFRM].data[i], 0);
+	/* (these requests hold no keys, so they are not wiped: see
+	 * queued_sa_keys_are_wiped_after_sending) */
+	ck_assert(!b.secret);
 	xfrmif__batch_release(&b);
 	xfrmif_ctx_unref(ctx);
 }
