@@ -843,18 +843,36 @@ static void guest(unsigned max)
 
 	printf("### ESP SAs and xfrm interfaces in the guest\n\n");
 	machine();
-	printf("One run each, in a fresh network namespace; ratio = time / the "
-	       "plain-socket ceiling's time.\n\n");
+	printf("Best of 3 interleaved runs for 1k SAs, one run for 10k SAs and "
+	       "for the interfaces, each in a fresh network namespace, after a "
+	       "warm-up that loads the crypto and xfrm interface modules; ratio "
+	       "= time / the plain-socket ceiling's time.\n\n");
+	/* The first ESP SA loads the crypto modules (gcm, aes, ...) through
+	 * the module autoloader: not part of any installer's time. */
+	(void)in_netns(sa_batch, 10);
+	(void)in_netns(links_group, 10);
 	printf("| SAs | installer | s | µs/SA | × ceiling | result |\n");
 	printf("|---:|---|---:|---:|---:|---|\n");
 	for (int k = 0; k < 2 && sizes[k] <= max; k++) {
 		unsigned n = sizes[k];
 		struct res ceil, bat, ip;
 
+		int reps = n <= 1000 ? 3 : 1;
+
 		write_sa_file(n);
-		ceil = best(sa_ceiling, n, 1);
-		bat = best(sa_batch, n, 1);
-		ip = best(sa_ip, n, 1);
+		ceil.secs = bat.secs = ip.secs = 1e9;
+		/* interleaved, best of reps */
+		for (int i = 0; i < reps; i++) {
+			struct res r = in_netns(sa_ceiling, n);
+			if (r.secs >= 0 && r.secs < ceil.secs)
+				ceil = r;
+			r = in_netns(sa_batch, n);
+			if (r.secs >= 0 && r.secs < bat.secs)
+				bat = r;
+			r = in_netns(sa_ip, n);
+			if (r.secs >= 0 && r.secs < ip.secs)
+				ip = r;
+		}
 		unlink(file_ip);
 		row("plain socket, 64 per sendmsg (ceiling)", n, ceil, ceil.secs, n);
 		row("libxfrmif batch API", n, bat, ceil.secs, n);
