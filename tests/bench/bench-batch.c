@@ -855,8 +855,7 @@ static void guest(unsigned max)
 	printf("|---:|---|---:|---:|---:|---|\n");
 	for (int k = 0; k < 2 && sizes[k] <= max; k++) {
 		unsigned n = sizes[k];
-		struct res ceil, bat, ip;
-
+		struct res ceil = { 0 }, bat = { 0 }, ip = { 0 };
 		int reps = n <= 1000 ? 3 : 1;
 
 		write_sa_file(n);
