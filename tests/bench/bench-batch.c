@@ -908,7 +908,8 @@ int main(int argc, char **argv)
 			const char *name;
 			bench_fn fn;
 		} m[] = { { "ceiling", pol_ceiling }, { "batch", pol_batch },
-			  { "single", pol_single }, { "libnl", pol_libnl } };
+			  { "single", pol_single }, { "libnl", pol_libnl },
+			  { "sa-batch", sa_batch }, { "sa-ceiling", sa_ceiling } };
 		for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
 			if (!strcmp(argv[2], m[i].name)) {
 				struct res r = m[i].fn((unsigned)atoi(argv[3]));
