@@ -127,8 +127,9 @@ struct xfrmif__req {
 	const char *what;      /* names the operation in error messages */
 };
 
-/* Allocates a request message of `type` with room for `payload` bytes of
- * fixed header plus attributes (at least a page). Returns NULL on ENOMEM. */
+/* Allocates a request message of `type` with room for `size` bytes of
+ * fixed header plus attributes (at least 240; 0 means 1 KiB). Returns NULL
+ * on ENOMEM. */
 struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size);
 
 /* Frees a message, wiping its bytes first (they may be keys). NULL-safe. */
@@ -184,6 +185,8 @@ int xfrmif__link_build_del(const char *name, uint32_t ifindex,
 			   struct nl_msg **out);
 int xfrmif__link_build_get(const char *name, uint32_t ifindex,
 			   struct nl_msg **out);
+/* RTM_DELLINK of every interface in link group `group` (not 0). */
+int xfrmif__link_build_del_group(uint32_t group, struct nl_msg **out);
 /* RTM_GETLINK dump, asking the kernel to filter on `kind` when it is one of
  * the three (0: all). */
 int xfrmif__link_build_dump(uint32_t kind, struct nl_msg **out);

@@ -132,6 +132,8 @@ int xfrmif__link_build_new(const xfrmif_link *l, int nlflags, int netns_fd,
 		r = r ?: nla_put_string(msg, IFLA_IFNAME, l->name);
 	if (l->set & LINK_F_MTU)
 		r = r ?: nla_put_u32(msg, IFLA_MTU, l->mtu);
+	if (l->set & LINK_F_GROUP)
+		r = r ?: nla_put_u32(msg, IFLA_GROUP, l->group);
 	if (netns_fd >= 0)
 		r = r ?: nla_put_u32(msg, IFLA_NET_NS_FD, (uint32_t)netns_fd);
 	if (l->set & LINK_F_KIND)
@@ -231,5 +233,17 @@ int xfrmif__link_build_disable_policy4(uint32_t ifindex, bool on,
 		nla_nest_end(msg, af);
 		nla_nest_end(msg, spec);
 	}
+	return finish(msg, r, out);
+}
+
+int xfrmif__link_build_del_group(uint32_t group, struct nl_msg **out)
+{
+	/* No index and no name: the kernel deletes the whole group, with
+	 * one unregister for all of them. */
+	struct nl_msg *msg = ifi_msg(RTM_DELLINK, 0, 0, 0, 0);
+	int r = 0;
+
+	if (msg)
+		r = nla_put_u32(msg, IFLA_GROUP, group);
 	return finish(msg, r, out);
 }

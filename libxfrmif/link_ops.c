@@ -145,8 +145,8 @@ int xfrmif__link_validate(xfrmif_ctx *ctx, const xfrmif_link *l, bool create,
 
 /* Turns the underlying device's name into its index, and checks an index,
  * in the namespace of `where`. Works on the caller's copy. */
-static int resolve_dev(xfrmif_ctx *ctx, xfrmif_ctx *where, xfrmif_link *l,
-		       const char *what)
+int xfrmif__link_resolve_dev(xfrmif_ctx *ctx, xfrmif_ctx *where,
+			     xfrmif_link *l, const char *what)
 {
 	xfrmif_link dev;
 	char buf[32];
@@ -251,7 +251,7 @@ static int add_in(xfrmif_ctx *ctx, struct add_state *s, bool replace)
 				   s->l.kind_name);
 	if (r < 0 && r != -ENODEV)
 		return s->where == ctx ? r : xfrmif__err(ctx, r, "%s", s->where->errmsg);
-	r = resolve_dev(ctx, s->where, &s->l, what);
+	r = xfrmif__link_resolve_dev(ctx, s->where, &s->l, what);
 	if (r < 0)
 		return r;
 	if (replace && s->cur.ifindex) {
@@ -323,7 +323,8 @@ static void merge(xfrmif_link *m, const xfrmif_link *cur, const xfrmif_link *l)
 
 	*m = *cur;
 	m->set &= ~(uint32_t)(LINK_F_NAME | LINK_F_MTU | LINK_F_UP | LINK_F_FLAGS |
-			      LINK_F_NETNSID | LINK_F_DP4 | LINK_F_DP6);
+			      LINK_F_NETNSID | LINK_F_DP4 | LINK_F_DP6 |
+			      LINK_F_GROUP);
 	if (!(l->set & data))
 		m->set &= ~data;
 	if ((l->set & LINK_F_NAME) && (l->set & LINK_F_IFINDEX)) {
@@ -337,6 +338,10 @@ static void merge(xfrmif_link *m, const xfrmif_link *cur, const xfrmif_link *l)
 	if (l->set & LINK_F_UP) {
 		m->up = l->up;
 		m->set |= LINK_F_UP;
+	}
+	if (l->set & LINK_F_GROUP) {
+		m->group = l->group;
+		m->set |= LINK_F_GROUP;
 	}
 	if (!(l->set & data))
 		return;
@@ -401,7 +406,7 @@ XFRMIF_EXPORT int xfrmif_link_modify(xfrmif_ctx *ctx, const xfrmif_link *link)
 	merge(&m, &cur, link);
 	if (m.set & LINK_F_KIND_DATA) {
 		r = kind_args_check(ctx, &m, what);
-		r = r ?: resolve_dev(ctx, ctx, &m, what);
+		r = r ?: xfrmif__link_resolve_dev(ctx, ctx, &m, what);
 		if (r < 0)
 			return r;
 	} else {

@@ -217,6 +217,11 @@ int xfrmif__link_parse(const struct nlmsghdr *nlh, xfrmif_link *l)
 			return -EBADMSG;
 		l->set |= LINK_F_MTU;
 	}
+	if (tb[IFLA_GROUP]) {
+		if (!u32_of(tb[IFLA_GROUP], &l->group))
+			return -EBADMSG;
+		l->set |= LINK_F_GROUP;
+	}
 	if (tb[IFLA_LINK_NETNSID]) {
 		if (!u32_of(tb[IFLA_LINK_NETNSID], &v))
 			return -EBADMSG;

@@ -29,6 +29,7 @@ enum {
 	LINK_F_NETNSID = 1u << 15,
 	LINK_F_DP4 = 1u << 16,
 	LINK_F_DP6 = 1u << 17,
+	LINK_F_GROUP = 1u << 18,
 };
 
 /* The fields that travel in IFLA_INFO_DATA. */
@@ -56,6 +57,7 @@ struct xfrmif_link {
 	uint32_t fwmark;
 	int32_t netnsid;
 	bool dp4, dp6; /* disable_policy */
+	uint32_t group; /* IFLA_GROUP: the link group (0 is the default) */
 	struct xfrmif__argerr argerr;
 };
 
@@ -67,5 +69,11 @@ int xfrmif__link_kind_family(uint32_t kind);
 int xfrmif__link_send(xfrmif_ctx *ctx, struct nl_msg *msg, int built,
 		      const char *what, xfrmif__reply_fn fn, void *arg,
 		      uint32_t flags);
+
+/* Turns the underlying device's name into its index, and checks an index,
+ * in the namespace of `where` (errors reported on ctx). Works on the
+ * caller's copy `l`. */
+int xfrmif__link_resolve_dev(xfrmif_ctx *ctx, xfrmif_ctx *where,
+			     xfrmif_link *l, const char *what);
 
 #endif

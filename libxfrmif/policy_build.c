@@ -131,7 +131,8 @@ int xfrmif__policy_build_add(xfrmif_ctx *ctx, const xfrmif_policy *p,
 		return r;
 	msg = xfrmif__msg_new(update ? XFRM_MSG_UPDPOLICY : XFRM_MSG_NEWPOLICY,
 			      update ? 0 : NLM_F_CREATE | NLM_F_EXCL,
-			      sizeof(info) + sizeof(tmpls) + 64);
+			      sizeof(info) + NLA_HDRLEN +
+				      p->ntmpl * sizeof(tmpls[0]) + 64);
 	if (!msg)
 		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
 	info = p->info;

@@ -18,9 +18,15 @@
 struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size)
 {
 	struct nl_msg *msg;
-	size_t min = 1024;
+	size_t len = size + NLMSG_HDRLEN;
 
-	msg = nlmsg_alloc_size(size > min ? size + NLMSG_HDRLEN : min);
+	/* Builders that know their size get about that much: libnl zeroes
+	 * the whole buffer, on every request. Those that pass 0 get 1 KiB. */
+	if (!size)
+		len = 1024;
+	else if (len < 256)
+		len = 256;
+	msg = nlmsg_alloc_size(len);
 	if (!msg)
 		return NULL;
 	if (!nlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, type, 0, flags)) {

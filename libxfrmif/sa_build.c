@@ -248,6 +248,20 @@ static int oom(xfrmif_ctx *ctx, struct nl_msg *msg, const char *what)
 			   "message", what);
 }
 
+/* What an add can need, so that the message (which libnl zeroes whole)
+ * is not much bigger than the request. */
+static size_t add_size(const xfrmif_sa *sa)
+{
+	size_t n = sizeof(struct xfrm_usersa_info) + 256; /* small attributes */
+
+	n += NLA_HDRLEN + sizeof(struct xfrm_replay_state_esn) +
+	     (sa->replay_window + 31) / 32 * 4;
+	n += 3 * (NLA_HDRLEN + sizeof(struct xfrm_algo_auth)) + sa->aead.key_len +
+	     sa->enc.key_len + sa->auth.key_len;
+	n += NLA_HDRLEN + sizeof(struct xfrm_algo); /* comp */
+	return n;
+}
+
 int xfrmif__sa_build_add(xfrmif_ctx *ctx, const xfrmif_sa *sa, int type,
 			 struct nl_msg **out)
 {
@@ -263,7 +277,7 @@ int xfrmif__sa_build_add(xfrmif_ctx *ctx, const xfrmif_sa *sa, int type,
 		return r;
 	s = sa->set;
 	msg = xfrmif__msg_new(type, type == XFRM_MSG_NEWSA ? NLM_F_CREATE | NLM_F_EXCL : 0,
-			      2048);
+			      add_size(sa));
 	if (!msg)
 		return oom(ctx, NULL, what);
 	fill_info(sa, &info);

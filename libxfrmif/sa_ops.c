@@ -21,9 +21,7 @@ static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
 	return xfrmif__submit(ctx, &req);
 }
 
-/* A kernel without XFRMA_SA_DIR would ignore the attribute and install an
- * SA without a direction: refuse instead. */
-static int check_dir(xfrmif_ctx *ctx, const xfrmif_sa *sa, const char *what)
+int xfrmif__sa_check_dir(xfrmif_ctx *ctx, const xfrmif_sa *sa, const char *what)
 {
 	bool has = false;
 	int r;
@@ -52,7 +50,7 @@ static int add_or_update(xfrmif_ctx *ctx, const xfrmif_sa *sa, int type)
 	r = xfrmif__sa_build_add(ctx, sa, type, &msg);
 	if (r)
 		return r;
-	r = check_dir(ctx, sa, what);
+	r = xfrmif__sa_check_dir(ctx, sa, what);
 	if (r) {
 		xfrmif__msg_free(msg);
 		return r;

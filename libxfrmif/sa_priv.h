@@ -89,4 +89,10 @@ int xfrmif__alg_check(int kind, const char *name, size_t key_len,
 /* The truncation length the kernel uses when none is given (0: unknown). */
 uint32_t xfrmif__alg_default_trunc(const char *name);
 
+/* A kernel without XFRMA_SA_DIR would ignore the attribute and install an
+ * SA without a direction: refuses (-EOPNOTSUPP) when sa has a dir and the
+ * kernel does not know it. */
+int xfrmif__sa_check_dir(xfrmif_ctx *ctx, const xfrmif_sa *sa,
+			 const char *what);
+
 #endif

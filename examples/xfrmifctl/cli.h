@@ -17,6 +17,9 @@ struct cli {
 	const char *netns; /* -n NAME, or NULL */
 	bool json;         /* -j */
 	xfrmif_ctx *ctx;   /* opened on first use by cli_ctx() */
+	/* Set while -batch runs a batchable line: add/update/del commands
+	 * queue into it instead of executing. */
+	xfrmif_batch *batch;
 	struct json j;
 };
 
@@ -30,9 +33,19 @@ int cli_fail(struct cli *c, int err, const char *what);
 /* Reports a command-line mistake on stderr and returns EXIT_USAGE. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Messages of cli_fail and cli_usage name this -batch line (0: none). */
+void cli_set_line(unsigned line);
+
 typedef int (*cli_cmd_fn)(struct cli *c, int argc, char **argv);
 
 int cmd_doctor(struct cli *c, int argc, char **argv);
+/* Runs one command line (argv[0] is the command); -1 when there is no
+ * such command. */
+int cli_run(struct cli *c, int argc, char **argv);
+
+/* xfrmifctl -batch FILE|-: one command per line, through the batch API. */
+int cli_batch(struct cli *c, const char *path);
+
 int cmd_link(struct cli *c, int argc, char **argv);
 int cmd_monitor(struct cli *c, int argc, char **argv);
 int cmd_policy(struct cli *c, int argc, char **argv);

@@ -5,8 +5,9 @@
  *   link add NAME type xfrm if_id ID [dev DEV] [external]
  *   link add NAME type vti|vti6 [local A] [remote B] [key K | ikey K okey K]
  *            [dev DEV] [fwmark M]
- *     (add also takes: mtu N, up, netns NS, replace)
+ *     (add also takes: mtu N, up, group N, netns NS, replace)
  *   link del NAME
+ *   link del group N
  *   link set NAME [up|down] [mtu N] [netns NS] [disable_policy 4|6 on|off]
  *            [the kind parameters above]
  *   link addr add|del PREFIX dev NAME
@@ -142,6 +143,10 @@ static int parse_link(xfrmif_link *l, struct link_args *a, int argc,
 			NEED_ARG(kw);
 			LINK_SET(parse_u32(argv[i], &v), kw);
 			LINK_SET(xfrmif_link_set_mtu(l, v), kw);
+		} else if (!strcmp(kw, "group")) {
+			NEED_ARG(kw);
+			LINK_SET(parse_u32(argv[i], &v), kw);
+			xfrmif_link_set_group(l, v);
 		} else if (!strcmp(kw, "up") || !strcmp(kw, "down")) {
 			xfrmif_link_set_up(l, kw[0] == 'u');
 		} else if (!strcmp(kw, "netns")) {
@@ -197,11 +202,17 @@ static int link_add(struct cli *c, int argc, char **argv)
 		o.netns = &ns;
 	}
 	o.flags = a.replace ? XFRMIF_LINK_ADD_REPLACE : 0;
+	if (c->batch && (a.netns || a.replace)) {
+		xfrmif_link_free(l);
+		return cli_usage("link add: '%s' cannot be batched",
+				 a.netns ? "netns" : "replace");
+	}
 	if (!cli_ctx(c)) {
 		xfrmif_link_free(l);
 		return EXIT_FAIL;
 	}
-	r = xfrmif_link_add(c->ctx, l, &o);
+	r = c->batch ? xfrmif_batch_link_add(c->batch, l) :
+		       xfrmif_link_add(c->ctx, l, &o);
 	xfrmif_link_free(l);
 	return r < 0 ? cli_fail(c, r, "link add") : EXIT_OK;
 }
@@ -256,15 +267,36 @@ out:
 
 static int link_del(struct cli *c, int argc, char **argv)
 {
+	xfrmif_link *l = NULL;
+	uint32_t group;
 	int r;
 
+	if (argc == 2 && !strcmp(argv[0], "group")) {
+		if (parse_u32(argv[1], &group) < 0)
+			return cli_usage("link del: bad value '%s' for 'group'",
+					 argv[1]);
+		if (!cli_ctx(c))
+			return EXIT_FAIL;
+		r = c->batch ? xfrmif_batch_link_del_group(c->batch, group) :
+			       xfrmif_link_del_group(c->ctx, group);
+		return r < 0 ? cli_fail(c, r, "link del group") : EXIT_OK;
+	}
 	if (argc != 1)
 		return cli_usage(argc ? "link del: unexpected '%s'" :
 					"link del: needs a NAME%s",
 				 argc ? argv[1] : "");
 	if (!cli_ctx(c))
 		return EXIT_FAIL;
-	r = xfrmif_link_del_by_name(c->ctx, argv[0]);
+	if (!c->batch) {
+		r = xfrmif_link_del_by_name(c->ctx, argv[0]);
+		return r < 0 ? cli_fail(c, r, "link del") : EXIT_OK;
+	}
+	if (xfrmif_link_new(&l) < 0)
+		return EXIT_FAIL;
+	/* A bad name is for the library to name in its message. */
+	xfrmif_link_set_name(l, argv[0]);
+	r = xfrmif_batch_link_del(c->batch, l);
+	xfrmif_link_free(l);
 	return r < 0 ? cli_fail(c, r, "link del") : EXIT_OK;
 }
 

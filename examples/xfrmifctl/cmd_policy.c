@@ -611,7 +611,7 @@ static int show_one(const xfrmif_policy *p, void *arg)
 static int do_add(struct cli *c, struct words *w, bool update)
 {
 	xfrmif_policy *p = NULL;
-	int rc, r;
+	int rc, r = 0;
 
 	if (xfrmif_policy_new(&p) < 0)
 		return cli_usage("out of memory");
@@ -619,8 +619,13 @@ static int do_add(struct cli *c, struct words *w, bool update)
 	if (rc == 0) {
 		if (!cli_ctx(c))
 			rc = EXIT_FAIL;
-		else if ((r = update ? xfrmif_policy_update(c->ctx, p)
-				     : xfrmif_policy_add(c->ctx, p)) < 0)
+		else if (c->batch)
+			r = update ? xfrmif_batch_policy_update(c->batch, p)
+				   : xfrmif_batch_policy_add(c->batch, p);
+		else
+			r = update ? xfrmif_policy_update(c->ctx, p)
+				   : xfrmif_policy_add(c->ctx, p);
+		if (rc == 0 && r < 0)
 			rc = cli_fail(c, r, update ? "policy update" : "policy add");
 	}
 	xfrmif_policy_free(p);
@@ -642,7 +647,10 @@ static int do_key(struct cli *c, struct words *w, bool del)
 		rc = EXIT_FAIL;
 	if (rc == 0) {
 		by_index = xfrmif_policy_get_index(p, &index) == 0;
-		if (del)
+		if (del && c->batch)
+			r = by_index ? xfrmif_batch_policy_del_by_index(c->batch, p)
+				     : xfrmif_batch_policy_del(c->batch, p);
+		else if (del)
 			r = by_index ? xfrmif_policy_del_by_index(c->ctx, p)
 				     : xfrmif_policy_del(c->ctx, p);
 		else

@@ -458,6 +458,12 @@ static int do_add(struct cli *c, struct args *a, bool update)
 	if (r == 0) {
 		if (!cli_ctx(c))
 			r = EXIT_FAIL;
+		else if (c->batch &&
+			 (r = update ? xfrmif_batch_sa_update(c->batch, sa)
+				     : xfrmif_batch_sa_add(c->batch, sa)) < 0)
+			r = cli_fail(c, r, update ? "sa update" : "sa add");
+		else if (c->batch)
+			r = EXIT_OK;
 		else if ((r = update ? xfrmif_sa_update(c->ctx, sa)
 				     : xfrmif_sa_add(c->ctx, sa)) < 0)
 			r = cli_fail(c, r, update ? "sa update" : "sa add");
@@ -478,7 +484,8 @@ static int do_del_get(struct cli *c, struct args *a, bool get)
 	if (r == 0 && !cli_ctx(c))
 		r = EXIT_FAIL;
 	if (r == 0 && !get) {
-		if ((r = xfrmif_sa_del(c->ctx, key)) < 0)
+		if ((r = c->batch ? xfrmif_batch_sa_del(c->batch, key)
+				  : xfrmif_sa_del(c->ctx, key)) < 0)
 			r = cli_fail(c, r, "sa del");
 	} else if (r == 0) {
 		if ((r = xfrmif_sa_get(&sa, c->ctx, key)) < 0) {

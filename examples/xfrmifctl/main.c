@@ -50,16 +50,33 @@ static const struct {
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: xfrmifctl [-n NETNS] [-j] COMMAND [ARGS...]\n"
+		     "       xfrmifctl [-n NETNS] -batch FILE|-\n"
 		     "       xfrmifctl --version | --help\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(out, "  %s\n", commands[i].synopsis);
+}
+
+/* The -batch line being run: the program's one piece of mutable state
+ * outside struct cli, because cli_usage() has no cli to read it from. */
+static unsigned batch_line;
+
+void cli_set_line(unsigned line)
+{
+	batch_line = line;
+}
+
+static void prefix(void)
+{
+	fputs("xfrmifctl: ", stderr);
+	if (batch_line)
+		fprintf(stderr, "line %u: ", batch_line);
 }
 
 int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("xfrmifctl: ", stderr);
+	prefix();
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -71,7 +88,8 @@ int cli_fail(struct cli *c, int err, const char *what)
 {
 	const char *msg = c->ctx ? xfrmif_ctx_errmsg(c->ctx) : "";
 
-	fprintf(stderr, "xfrmifctl: %s: %s", what, strerror(-err));
+	prefix();
+	fprintf(stderr, "%s: %s", what, strerror(-err));
 	if (msg && *msg)
 		fprintf(stderr, " (%s)", msg);
 	fputc('\n', stderr);
@@ -96,9 +114,18 @@ xfrmif_ctx *cli_ctx(struct cli *c)
 	return c->ctx;
 }
 
+int cli_run(struct cli *c, int argc, char **argv)
+{
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (!strcmp(argv[0], commands[k].name))
+			return commands[k].fn(c, argc - 1, argv + 1);
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	const char *batch = NULL;
 	int i, rc;
 
 	json_init(&c.j, stdout);
@@ -116,20 +143,28 @@ int main(int argc, char **argv)
 			if (++i >= argc)
 				return cli_usage("%s needs a namespace name", a);
 			c.netns = argv[i];
+		} else if (!strcmp(a, "-b") || !strcmp(a, "-batch")) {
+			if (++i >= argc)
+				return cli_usage("%s needs a file name (or - for "
+						 "standard input)", a);
+			batch = argv[i];
 		} else {
 			return cli_usage("unknown option '%s' (try --help)", a);
 		}
+	}
+	if (batch) {
+		if (i < argc)
+			return cli_usage("-batch takes no command (got '%s')",
+					 argv[i]);
+		rc = cli_batch(&c, batch);
+		xfrmif_ctx_unref(c.ctx);
+		return rc;
 	}
 	if (i >= argc) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	rc = -1;
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
-		if (!strcmp(argv[i], commands[k].name)) {
-			rc = commands[k].fn(&c, argc - i - 1, argv + i + 1);
-			break;
-		}
+	rc = cli_run(&c, argc - i, argv + i);
 	if (rc < 0)
 		rc = cli_usage("unknown command '%s' (try --help)", argv[i]);
 	xfrmif_ctx_unref(c.ctx);

@@ -185,6 +185,16 @@ int xfrmif_link_get_link_netnsid(const xfrmif_link *link, int32_t *nsid);
 int xfrmif_link_get_disable_policy(const xfrmif_link *link, int family,
 				   int *on);
 
+/*
+ * xfrmif_link_set_group - the link group (IFLA_GROUP) the interface is put
+ * in on add or modify; 0 is every interface's default group. Tag the
+ * interfaces you create with a group of your own to delete them all at once
+ * with xfrmif_link_del_group(). A link read from the kernel reports its
+ * group. Since: 1.0
+ */
+int xfrmif_link_set_group(xfrmif_link *link, uint32_t group);
+int xfrmif_link_get_group(const xfrmif_link *link, uint32_t *group);
+
 /* ---- operations ---- */
 
 /* xfrmif_link_netns_opts.flags */
@@ -265,6 +275,18 @@ int xfrmif_link_modify(xfrmif_ctx *ctx, const xfrmif_link *link);
 int xfrmif_link_del(xfrmif_ctx *ctx, const xfrmif_link *link);
 int xfrmif_link_del_by_name(xfrmif_ctx *ctx, const char *name);
 int xfrmif_link_del_by_index(xfrmif_ctx *ctx, uint32_t ifindex);
+
+/*
+ * xfrmif_link_del_group - delete every interface in link group @group of
+ * the context's namespace in one kernel operation (one unregister for all
+ * of them: much faster than deleting them one by one). All or nothing.
+ * Returns 0, -EINVAL (@group 0, the default group), -ENODEV (no interface
+ * in the group), -EOPNOTSUPP (the group holds an interface that cannot be
+ * deleted, such as a physical one; nothing was deleted) or the kernel's
+ * errno.
+ * Since: 1.0
+ */
+int xfrmif_link_del_group(xfrmif_ctx *ctx, uint32_t group);
 
 /*
  * xfrmif_link_get_by_name, xfrmif_link_get_by_index - read one interface

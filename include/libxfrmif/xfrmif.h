@@ -12,6 +12,7 @@
 #ifndef LIBXFRMIF_XFRMIF_H
 #define LIBXFRMIF_XFRMIF_H
 
+#include <libxfrmif/batch.h>
 #include <libxfrmif/common.h>
 #include <libxfrmif/ctx.h>
 #include <libxfrmif/doctor.h>

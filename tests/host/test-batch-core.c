@@ -9,9 +9,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include <netinet/in.h>
+
 #include <linux/xfrm.h>
 
-#include "batch.h"
+#include "batch_engine.h"
 #include "xraw.h"
 #include "xtest.h"
 
@@ -128,10 +130,60 @@ START_TEST(batch_larger_than_socket_buffers_gets_every_ack)
 	for (size_t i = 0; i < b.n; i++)
 		ck_assert_int_eq(b.items[i].result, 0);
 	ck_assert_int_eq(kernel_policy_count(), (int)n);
-	/* and the request bytes were wiped after sending */
-	for (size_t i = 0; i < bytes; i++)
-		ck_assert_int_eq(b.req[XFRMIF__XFRM].data[i], 0);
+	/* (these requests hold no keys, so they are not wiped: see
+	 * queued_sa_keys_are_wiped_after_sending) */
+	ck_assert(!b.secret);
 	xfrmif__batch_release(&b);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
+/* Whether the 20 key bytes occur in buf. */
+static bool holds_key(const uint8_t *buf, size_t len, const uint8_t key[20])
+{
+	for (size_t i = 0; i + 20 <= len; i++)
+		if (!memcmp(buf + i, key, 20))
+			return true;
+	return false;
+}
+
+/* The public API's SA queue: the engine's copies of the keys are gone
+ * once the batch is sent (whatever the kernel answered: this kernel may
+ * lack ESP), and the undo (a delete) never held them. */
+START_TEST(queued_sa_keys_are_wiped_after_sending)
+{
+	static const uint8_t key[20] = { 0xa5, 0x5a, 0xc3, 0x3c, 0x11, 0x22, 0x33,
+					 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa,
+					 0xbb, 0xcc, 0xdd, 0xee, 0xf1, 0x1f };
+	const uint8_t a1[4] = { 192, 0, 2, 1 }, a2[4] = { 192, 0, 2, 2 };
+	xfrmif_ctx *ctx = ctx_here();
+	xfrmif_batch *b = NULL;
+	xfrmif_sa *sa = NULL;
+	struct xfrmif__wbuf *w;
+
+	XT_ASSERT_OK(xfrmif_sa_new(&sa));
+	XT_ASSERT_OK(xfrmif_sa_set_src(sa, AF_INET, a1));
+	XT_ASSERT_OK(xfrmif_sa_set_dst(sa, AF_INET, a2));
+	XT_ASSERT_OK(xfrmif_sa_set_proto(sa, IPPROTO_ESP));
+	XT_ASSERT_OK(xfrmif_sa_set_spi(sa, 0x1234));
+	XT_ASSERT_OK(xfrmif_sa_set_mode(sa, XFRMIF_SA_MODE_TUNNEL));
+	XT_ASSERT_OK(xfrmif_sa_set_aead(sa, "rfc4106(gcm(aes))", key, 20, 128));
+	XT_ASSERT_OK(xfrmif_batch_new(&b, ctx));
+	XT_ASSERT_OK(xfrmif_batch_sa_add(b, sa));
+	XT_ASSERT_OK(xfrmif_batch_sa_update(b, sa));
+	xfrmif_sa_free(sa);
+	w = &b->e.req[XFRMIF__XFRM];
+	ck_assert(holds_key(w->data, w->len, key)); /* the test can see them */
+	ck_assert(!holds_key(b->e.undo[XFRMIF__XFRM].data,
+			     b->e.undo[XFRMIF__XFRM].len, key));
+	/* defined bytes to scan afterwards (the buffer is malloc'd) */
+	memset(ctx->rxbuf, 0, ctx->rxbuf_size);
+	ck_assert_int_ge(xfrmif_batch_commit(b, 0), 0);
+	for (size_t i = 0; i < w->cap; i++)
+		ck_assert_int_eq(w->data[i], 0);
+	/* nor in the context's receive buffer (failures echo requests) */
+	ck_assert(!holds_key(ctx->rxbuf, ctx->rxbuf_size, key));
+	xfrmif_batch_free(b);
 	xfrmif_ctx_unref(ctx);
 }
 END_TEST
@@ -144,5 +196,6 @@ int main(void)
 	tcase_add_test(tc, failures_in_the_middle_are_reported_exactly);
 	tcase_add_test(tc, stop_and_undo_leaves_the_kernel_as_it_was);
 	tcase_add_test(tc, batch_larger_than_socket_buffers_gets_every_ack);
+	tcase_add_test(tc, queued_sa_keys_are_wiped_after_sending);
 	return xt_run_suite(s);
 }

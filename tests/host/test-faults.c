@@ -16,7 +16,7 @@
 #include <linux/xfrm.h>
 #include <netlink/msg.h>
 
-#include "batch.h"
+#include "batch_engine.h"
 #include "xraw.h"
 #include "xtest.h"
 

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * The batch: many requests pipelined per sendmsg, every answer matched to
- * its item by sequence number. The public batch API (a later layer) queues
- * through xfrmif__batch_queue() with the same message builders that the
- * single calls use.
+ * The batch engine: many requests pipelined per sendmsg, every answer
+ * matched to its item by sequence number. The public batch API
+ * (batch_api.c, include/libxfrmif/batch.h) queues through
+ * xfrmif__batch_queue() with the same message builders that the single
+ * calls use.
  */
-#ifndef LIBXFRMIF_BATCH_H
-#define LIBXFRMIF_BATCH_H
+#ifndef LIBXFRMIF_BATCH_ENGINE_H
+#define LIBXFRMIF_BATCH_ENGINE_H
 
 #include "internal.h"
 
@@ -21,6 +22,7 @@ struct xfrmif__batch_item {
 	size_t undo_off, undo_len;
 	bool secret;
 	bool sent;         /* went out in a sendmsg that succeeded or broke */
+	const char *what;  /* names the operation in its errmsg (static) */
 };
 
 /* A growable byte buffer that never leaves copies of its old contents in
@@ -37,6 +39,10 @@ struct xfrmif__batch {
 	struct xfrmif__wbuf req[XFRMIF__NPROTO];
 	struct xfrmif__wbuf undo[XFRMIF__NPROTO];
 	size_t chunk_max; /* bytes of requests per sendmsg */
+	/* Some request holds keys: the buffers are wiped when they grow,
+	 * after sending and on release. Batches without keys skip that. */
+	bool secret;
+	bool wiped; /* the request buffers were wiped after sending */
 };
 
 void xfrmif__batch_init(struct xfrmif__batch *b, xfrmif_ctx *ctx);
@@ -66,5 +72,11 @@ enum {
  * the ones never sent report -ECANCELED.
  */
 int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags);
+
+/* The public handle: the engine plus the API's own state. */
+struct xfrmif_batch {
+	struct xfrmif__batch e;
+	bool committed; /* a batch is committed once */
+};
 
 #endif

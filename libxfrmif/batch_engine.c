@@ -11,7 +11,7 @@
 
 #include <netlink/msg.h>
 
-#include "batch.h"
+#include "batch_engine.h"
 
 /* Bytes and messages per sendmsg: below the smallest socket buffers an
  * unprivileged socket gets (rmem_max/wmem_max default to 208 KiB; each
@@ -19,7 +19,7 @@
 #define CHUNK_BYTES (64u * 1024u)
 #define CHUNK_MSGS 128u
 
-static int wbuf_reserve(struct xfrmif__wbuf *w, size_t more)
+static int wbuf_reserve(struct xfrmif__wbuf *w, size_t more, bool secret)
 {
 	size_t cap = w->cap ? w->cap : 4096;
 	uint8_t *p;
@@ -28,6 +28,14 @@ static int wbuf_reserve(struct xfrmif__wbuf *w, size_t more)
 		return 0;
 	while (cap < w->len + more)
 		cap *= 2;
+	if (!secret) {
+		p = realloc(w->data, cap);
+		if (!p)
+			return -ENOMEM;
+		w->data = p;
+		w->cap = cap;
+		return 0;
+	}
 	/* Not realloc(): the old block may hold keys and must be wiped. */
 	p = malloc(cap);
 	if (!p)
@@ -42,10 +50,11 @@ static int wbuf_reserve(struct xfrmif__wbuf *w, size_t more)
 	return 0;
 }
 
-static void wbuf_release(struct xfrmif__wbuf *w)
+static void wbuf_release(struct xfrmif__wbuf *w, bool wipe)
 {
 	if (w->data) {
-		explicit_bzero(w->data, w->cap);
+		if (wipe)
+			explicit_bzero(w->data, w->cap);
 		free(w->data);
 	}
 	memset(w, 0, sizeof(*w));
@@ -64,21 +73,22 @@ void xfrmif__batch_release(struct xfrmif__batch *b)
 		free(b->items[i].errmsg);
 	free(b->items);
 	for (size_t p = 0; p < XFRMIF__NPROTO; p++) {
-		wbuf_release(&b->req[p]);
-		wbuf_release(&b->undo[p]);
+		wbuf_release(&b->req[p], b->secret && !b->wiped);
+		wbuf_release(&b->undo[p], b->secret);
 	}
 	b->items = NULL;
 	b->n = b->cap = 0;
 }
 
 /* Appends a finished message's bytes; returns the offset or -ENOMEM. */
-static long append_msg(struct xfrmif__wbuf *w, struct nl_msg *msg)
+static long append_msg(struct xfrmif__wbuf *w, struct nl_msg *msg,
+		       bool secret)
 {
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	size_t len = NLMSG_ALIGN(nlh->nlmsg_len);
 	long off;
 
-	if (wbuf_reserve(w, len) < 0)
+	if (wbuf_reserve(w, len, secret) < 0)
 		return -ENOMEM;
 	off = (long)w->len;
 	memcpy(w->data + w->len, nlh, nlh->nlmsg_len);
@@ -102,11 +112,15 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 		b->items = p;
 		b->cap = cap;
 	}
-	off = append_msg(&b->req[req->proto], req->msg);
+	/* Before appending, so that growing the buffer for this very
+	 * request already wipes what it leaves behind. */
+	if (req->flags & XFRMIF__REQ_SECRET)
+		b->secret = true;
+	off = append_msg(&b->req[req->proto], req->msg, b->secret);
 	if (off < 0)
 		goto out;
 	if (undo) {
-		uoff = append_msg(&b->undo[req->proto], undo);
+		uoff = append_msg(&b->undo[req->proto], undo, b->secret);
 		if (uoff < 0) {
 			b->req[req->proto].len = (size_t)off;
 			goto out;
@@ -120,6 +134,7 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 	it->undo_off = undo ? (size_t)uoff : 0;
 	it->undo_len = undo ? NLMSG_ALIGN(nlmsg_hdr(undo)->nlmsg_len) : 0;
 	it->secret = req->flags & XFRMIF__REQ_SECRET;
+	it->what = req->what;
 	it->result = 1;
 	r = (int)b->n++;
 out:
@@ -152,7 +167,7 @@ static int on_answer(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 	it = &c->b->items[c->first + idx];
 	if (it->result != 1)
 		return 0; /* a duplicate */
-	r = xfrmif__parse_error(ctx, nlh, "batch", NULL);
+	r = xfrmif__parse_error(ctx, nlh, it->what ? it->what : "batch", NULL);
 	it->result = r;
 	if (r < 0)
 		it->errmsg = strdup(ctx->errmsg);
@@ -272,8 +287,9 @@ int xfrmif__batch_commit(struct xfrmif__batch *b, uint32_t flags)
 			b->items[k].result = b->items[k].sent && r < 0 ? r
 								     : -ECANCELED;
 	/* The requests may hold keys: they are not needed any more. */
-	for (size_t p = 0; p < XFRMIF__NPROTO; p++)
+	for (size_t p = 0; p < XFRMIF__NPROTO && b->secret; p++)
 		if (b->req[p].data)
 			explicit_bzero(b->req[p].data, b->req[p].cap);
+	b->wiped = b->secret;
 	return r < 0 ? r : (int)failed;
 }
