@@ -326,7 +326,8 @@ START_TEST(rekey_drops_no_ping)
 	up(p.cb, tb);
 	pings(p.a, false);
 	ck_assert_int_eq(xt_sh("ip netns exec %s ping -c 40 -i 0.2 -W 3 192.0.2.2 "
-			       "> /tmp/xt-rekey-%s.log 2>&1 &", p.a, p.a), 0);
+			       "> /tmp/xt-rekey-%s.log 2>&1 & echo $! > "
+			       "/tmp/xt-rekey-%s.pid", p.a, p.a, p.a), 0);
 	for (int ph = 0; ph < 3; ph++) {
 		static const char *const phase[] = { "in", "out", "retire" };
 		for (int s = 0; s < 2; s++)
@@ -339,10 +340,11 @@ START_TEST(rekey_drops_no_ping)
 					       phase[ph]), 0);
 	}
 	/* Wait for the background ping. */
-	ck_assert_int_eq(xt_sh("while pgrep -f 'ping -c 40 -i 0.2 -W 3 192.0.2.2' "
-			       ">/dev/null; do sleep 0.5; done"), 0);
+	ck_assert_int_eq(xt_sh("while kill -0 $(cat /tmp/xt-rekey-%s.pid) 2>/dev/null; "
+			       "do sleep 0.5; done", p.a), 0);
 	out = xt_sh_out("grep -o '[0-9]* received' /tmp/xt-rekey-%s.log; "
-			"rm -f /tmp/xt-rekey-%s.log", p.a, p.a);
+			"rm -f /tmp/xt-rekey-%s.log /tmp/xt-rekey-%s.pid",
+			p.a, p.a, p.a);
 	ck_assert_str_eq(out, "40 received\n");
 	free(out);
 	out = xt_sh_out("ip -n %s xfrm state | grep -o 'spi 0x[0-9a-f]*' | sort", p.a);
