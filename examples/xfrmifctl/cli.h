@@ -52,5 +52,6 @@ int cmd_policy(struct cli *c, int argc, char **argv);
 int cmd_probe(struct cli *c, int argc, char **argv);
 int cmd_sa(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_tunnel(struct cli *c, int argc, char **argv);
 
 #endif

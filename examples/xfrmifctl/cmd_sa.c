@@ -697,3 +697,29 @@ int cmd_sa(struct cli *c, int argc, char **argv)
 	return cli_usage("unknown sa command '%s' (add, update, del, get, show, "
 			 "flush, allocspi, info)", verb);
 }
+
+/* ---- shared with cmd_tunnel.c ---- */
+
+bool sa_parse_u32(const char *s, uint32_t *out)
+{
+	return parse_u32(s, out);
+}
+
+bool sa_parse_prefix(const char *s, int *family, unsigned char a[16],
+		     uint8_t *plen)
+{
+	return parse_prefix(s, family, a, plen);
+}
+
+int sa_parse_alg_words(int argc, char **argv, int *i, xfrmif_sa *sa)
+{
+	struct args a = { .argc = argc, .argv = argv, .i = *i };
+	const char *kw = next(&a);
+	int r;
+
+	if (!kw)
+		return cli_usage("an algorithm keyword is missing");
+	r = parse_alg(&a, kw, sa);
+	*i = a.i;
+	return r;
+}

@@ -45,6 +45,17 @@ static const struct {
 	{ "probe", cmd_probe, "probe" },
 	{ "sa", cmd_sa, "sa add|update|del|get|show|flush|allocspi|info ..." },
 	{ "show", cmd_show, "show [xfrm-netns NS]   (interfaces -> policies -> SAs)" },
+	{ "tunnel", cmd_tunnel,
+	  "tunnel up NAME (type xfrm if_id ID | type vti|vti6 (key K | ikey K okey K))\n"
+	  "           local A remote B [dev D] out spi SPI ALGO in spi SPI ALGO\n"
+	  "           [mode tunnel|transport] [reqid R] [replay-window N]\n"
+	  "           [encap espinudp SPORT DPORT] [local-ts PFX]... [remote-ts PFX]...\n"
+	  "           [address PFX]... [route PFX]... [link-netns NS]\n"
+	  "    ALGO := aead NAME KEY ICV | enc NAME KEY auth-trunc NAME KEY BITS\n"
+	  "  tunnel down NAME [link-netns NS]\n"
+	  "  tunnel rekey NAME out spi SPI ALGO in spi SPI ALGO [phase in|out|retire]...\n"
+	  "           [link-netns NS]\n"
+	  "  tunnel show [NAME [link-netns NS]]" },
 };
 
 static void usage(FILE *out)

@@ -22,5 +22,6 @@
 #include <libxfrmif/policy.h>
 #include <libxfrmif/probe.h>
 #include <libxfrmif/sa.h>
+#include <libxfrmif/tunnel.h>
 
 #endif
