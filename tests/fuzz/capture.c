@@ -60,11 +60,14 @@ static void exchange(int proto, void *req, const char *kind)
 				close(fd);
 				return;
 			}
-			save(nlh->nlmsg_type == NLMSG_ERROR ? "error" : kind, nlh);
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
+				/* the ACK that ends a GET is no seed */
+				if (((struct nlmsgerr *)NLMSG_DATA(nlh))->error)
+					save("error", nlh);
 				close(fd);
 				return;
 			}
+			save(kind, nlh);
 		}
 	}
 	close(fd);
@@ -96,7 +99,7 @@ int main(int argc, char **argv)
 		struct {
 			struct nlmsghdr h;
 			uint32_t flags;
-		} info = { { sizeof(info), XFRM_MSG_GETSPDINFO, NLM_F_REQUEST, 3, 0 },
+		} info = { { sizeof(info), XFRM_MSG_GETSPDINFO, NLM_F_REQUEST | NLM_F_ACK, 3, 0 },
 			   0xffffffff };
 		exchange(NETLINK_XFRM, &info, "info");
 		info.h.nlmsg_type = XFRM_MSG_GETSADINFO;
