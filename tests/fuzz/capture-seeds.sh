@@ -23,6 +23,10 @@ trap 'ip netns del $ns 2>/dev/null; rm -rf "$bin"' EXIT
 cc -O1 -o "$bin/capture" "$here/capture.c"
 ip netns add $ns
 n() { ip -n $ns "$@"; }
+# Everything the kernel announces while the objects come and go.
+ip netns exec $ns "$bin/capture" "$out" listen 30 >"$bin/listen.log" &
+listener=$!
+until grep -q listening "$bin/listen.log" 2>/dev/null; do sleep 0.2; done
 K20=0x0102030405060708090a0b0c0d0e0f1011121314
 n link add dummy0 type dummy
 n link add xfrm1 type xfrm dev dummy0 if_id 7
@@ -44,7 +48,23 @@ n xfrm policy add src 198.51.100.0/24 dst 203.0.113.0/24 proto tcp dport 443 \
 	tmpl src 0.0.0.0 dst 0.0.0.0 proto comp mode transport level use
 n xfrm policy add src 2001:db8:1::/48 dst 2001:db8:2::/48 proto ipv6-icmp \
 	type 128 code 0 dir fwd action block ptype sub
+# An SA that expires (soft then hard), an ACQUIRE from traffic that meets a
+# policy with no SA, a flush of each table.
+n link set lo up
+n xfrm state add src 203.0.113.1 dst 203.0.113.2 proto esp spi 0x400 \
+	mode tunnel aead 'rfc4106(gcm(aes))' $K20 128 limit time-soft 1 limit time-hard 2
+n xfrm policy add src 203.0.113.1/32 dst 203.0.113.9/32 dir out \
+	tmpl src 203.0.113.1 dst 203.0.113.9 proto esp reqid 4 mode tunnel
+n addr add 203.0.113.1/24 dev dummy0
+n link set dummy0 up
+ip netns exec $ns ping -c 1 -W 1 203.0.113.9 >/dev/null 2>&1 || true
+sleep 4
 ip netns exec $ns "$bin/capture" "$out"
+n xfrm policy del src 203.0.113.1/32 dst 203.0.113.9/32 dir out
+n link del xfrm1
+n xfrm state flush
+n xfrm policy flush
+wait $listener
 echo "--- seeds begin ---"
 tar -czf - -C "$out" . | base64
 echo "--- seeds end ---"

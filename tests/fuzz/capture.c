@@ -4,6 +4,9 @@
  * policy dump and a link dump, and the error answer (with extended ACK) to
  * a request the kernel refuses. One file per message.
  * usage: capture OUTDIR   (writes OUTDIR/{sa,policy,link,info,error}/NNN)
+ *        capture OUTDIR listen SECONDS
+ *                         (writes every XFRM and link event heard within
+ *                          SECONDS to OUTDIR/event/NNN)
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,6 +15,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/netlink.h>
@@ -20,7 +24,11 @@
 
 static const char *outdir;
 
-static void save(const char *kind, const struct nlmsghdr *nlh)
+/* prefix: -1 for none, else one byte written before the message (the event
+ * seeds say which netlink family they came from: 0 xfrm, 1 route, since
+ * the two families' message types overlap). */
+static void save_prefixed(const char *kind, const struct nlmsghdr *nlh,
+			  int prefix)
 {
 	static int n;
 	char path[512];
@@ -30,11 +38,18 @@ static void save(const char *kind, const struct nlmsghdr *nlh)
 	mkdir(path, 0755);
 	snprintf(path, sizeof(path), "%s/%s/seed-%03d", outdir, kind, n++);
 	f = fopen(path, "wb");
+	if (f && prefix >= 0)
+		fputc(prefix, f);
 	if (!f || fwrite(nlh, 1, nlh->nlmsg_len, f) != nlh->nlmsg_len) {
 		perror(path);
 		exit(1);
 	}
 	fclose(f);
+}
+
+static void save(const char *kind, const struct nlmsghdr *nlh)
+{
+	save_prefixed(kind, nlh, -1);
 }
 
 /* Sends `req` and saves every answer until DONE or an error. */
@@ -73,6 +88,42 @@ static void exchange(int proto, void *req, const char *kind)
 	close(fd);
 }
 
+/* Saves what the XFRM and link groups announce for `seconds`. */
+static void listen_events(int seconds)
+{
+	static char buf[65536];
+	int xfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
+	int rfd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	struct sockaddr_nl xa = { .nl_family = AF_NETLINK };
+	struct sockaddr_nl ra = { .nl_family = AF_NETLINK, .nl_groups = RTMGRP_LINK };
+	struct timeval tv = { .tv_sec = 0, .tv_usec = 200000 };
+	time_t end = time(NULL) + seconds;
+
+	/* groups 1..8: acquire, expire, sa, policy, aevents, report, migrate,
+	 * mapping */
+	xa.nl_groups = 0xff;
+	if (xfd < 0 || rfd < 0 || bind(xfd, (struct sockaddr *)&xa, sizeof(xa)) ||
+	    bind(rfd, (struct sockaddr *)&ra, sizeof(ra)))
+		exit(1);
+	setsockopt(xfd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(rfd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	printf("listening\n");
+	fflush(stdout);
+	while (time(NULL) < end) {
+		int fds[2] = { xfd, rfd };
+		for (int i = 0; i < 2; i++) {
+			ssize_t n = recv(fds[i], buf, sizeof(buf), 0);
+			struct nlmsghdr *nlh;
+
+			if (n <= 0)
+				continue;
+			for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, (size_t)n);
+			     nlh = NLMSG_NEXT(nlh, n))
+				save_prefixed("event", nlh, i);
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct {
@@ -86,10 +137,14 @@ int main(int argc, char **argv)
 		struct xfrm_userpolicy_info p;
 	} bad;
 
-	if (argc != 2)
+	if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "listen")))
 		return 2;
 	outdir = argv[1];
 	mkdir(outdir, 0755);
+	if (argc == 4) {
+		listen_events(atoi(argv[3]));
+		return 0;
+	}
 	exchange(NETLINK_ROUTE, &link, "link");
 	dump.nlmsg_type = XFRM_MSG_GETSA;
 	exchange(NETLINK_XFRM, &dump, "sa");

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 seconds=${FUZZ_SECONDS:-20}
 out=${FUZZ_OUT:-$(mktemp -d /tmp/xfrmif-fuzz.XXXXXX)}
-targets=${*:-sa policy link info error}
+targets=${*:-sa policy link info event error}
 mkdir -p "$out"
 
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -DXFRMIF_VERSION_STRING=\"fuzz\"
