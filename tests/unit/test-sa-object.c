@@ -45,14 +45,14 @@ static volatile int hook_calls; /* 0 when free() is not ours */
 #define XT_FREE_HOOK 1
 #endif
 
-#if XT_FREE_HOOK
-extern void __libc_free(void *);
-
 static bool holds_key(const void *p, size_t n)
 {
 	/* 8 bytes of the key are enough to be sure. */
 	return n >= 8 && memmem(p, n, KEY + 6, 8) != NULL;
 }
+
+#if XT_FREE_HOOK
+extern void __libc_free(void *);
 
 void free(void *p)
 {
