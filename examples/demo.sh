@@ -15,15 +15,16 @@ echo "== libxfrmif built: build-demo/libxfrmif/libxfrmif.so ($(build-demo/exampl
 echo "== xfrmifctl probe on this machine's kernel ($(uname -r))"
 build-demo/examples/xfrmifctl probe || :
 
-# Does this kernel have xfrm interfaces? Ask it, in a throw-away namespace.
+# Does this kernel have xfrm interfaces and ESP? The library's own probe
+# says, in a throw-away namespace.
 ns=xfrmif-demo-probe-$$
 ip netns add "$ns"
-if ip -n "$ns" link add x0 type xfrm dev lo if_id 1 2>/dev/null &&
-	modprobe -q esp4 2>/dev/null; then
-	ip netns del "$ns"
-	exec examples/demo-tunnel.sh build-demo
-fi
+features=$(build-demo/examples/xfrmifctl -n "$ns" -j probe || :)
 ip netns del "$ns"
+case $features in
+*'"xfrm_interface":true'*'"esp4":true'*)
+	exec examples/demo-tunnel.sh build-demo ;;
+esac
 echo
 echo "== this kernel lacks xfrm interfaces/ESP: running the demonstration in"
 echo "== the QEMU guest (Debian 12 kernel; first run downloads it, ~1 min)"
