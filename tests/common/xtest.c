@@ -91,6 +91,13 @@ char *xt_sh_out(const char *fmt, ...)
 	return buf;
 }
 
+char *xt_link_names(void)
+{
+	return xt_sh_out("ip -o link show | awk '{print $2}' | sed 's/[@:].*//' | "
+			 "grep -v -E '^(ip_vti0|ip6_vti0|ip6tnl0|sit0|tunl0|gre0|"
+			 "gretap0|erspan0|ip6gre0)$' | sort | tr '\\n' ' '");
+}
+
 bool xt_contains(const char *haystack, const char *needle)
 {
 	return haystack && strstr(haystack, needle) != NULL;

@@ -34,6 +34,12 @@ int xt_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * NUL-terminated; never NULL). */
 char *xt_sh_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The namespace's interface names, sorted, space-separated, without the
+ * fallback devices a tunnel module adds to every namespace when it loads
+ * (ip_vti0, ip6_vti0, ip6tnl0, ...): which of those exist depends on what
+ * ran before, not on the test. Malloc'd. */
+char *xt_link_names(void);
+
 /* True when `haystack` contains `needle`. */
 bool xt_contains(const char *haystack, const char *needle);
 

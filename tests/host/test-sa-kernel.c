@@ -414,6 +414,52 @@ START_TEST(sa_dir_per_kernel)
 }
 END_TEST
 
+/* Where the kernel has both ESP and XFRMA_SA_DIR (Debian 12's 6.12 kernel
+ * in the second guest run), a direction round-trips: the kernel keeps it,
+ * get and list read it back, and it holds the kernel to the direction's
+ * rules. Elsewhere the add is refused as the tests above show. */
+START_TEST(sa_dir_round_trip)
+{
+	xfrmif_ctx *ctx = ctx_new();
+	uint32_t f = 0;
+	xfrmif_sa *out = valid_esp(ctx, &f), *in, *got = NULL;
+	uint8_t dir = 0;
+
+	if ((f & (XFRMIF_FEATURE_SA_DIR | XFRMIF_FEATURE_ESP4)) !=
+	    (XFRMIF_FEATURE_SA_DIR | XFRMIF_FEATURE_ESP4)) {
+		XT_ASSERT_OK(xfrmif_sa_set_dir(out, XFRMIF_SA_DIR_OUT));
+		ck_assert_int_lt(xfrmif_sa_add(ctx, out), 0);
+		assert_no_sa();
+		goto done;
+	}
+	/* An output SA takes no replay window. */
+	XT_ASSERT_OK(xfrmif_sa_set_dir(out, XFRMIF_SA_DIR_OUT));
+	XT_ASSERT_OK(xfrmif_sa_add(ctx, out));
+	XT_ASSERT_OK(xfrmif_sa_get(&got, ctx, out));
+	XT_ASSERT_OK(xfrmif_sa_get_dir(got, &dir));
+	ck_assert_int_eq(dir, XFRMIF_SA_DIR_OUT);
+	xfrmif_sa_free(got);
+	got = NULL;
+	/* An input SA with its replay window. */
+	in = valid_esp(ctx, &f);
+	XT_ASSERT_OK(xfrmif_sa_set_spi(in, 0x200));
+	XT_ASSERT_OK(xfrmif_sa_set_dir(in, XFRMIF_SA_DIR_IN));
+	XT_ASSERT_OK(xfrmif_sa_set_replay_window(in, 64));
+	XT_ASSERT_OK(xfrmif_sa_add(ctx, in));
+	XT_ASSERT_OK(xfrmif_sa_get(&got, ctx, in));
+	XT_ASSERT_OK(xfrmif_sa_get_dir(got, &dir));
+	ck_assert_int_eq(dir, XFRMIF_SA_DIR_IN);
+	/* The kernel holds both, as iproute2 sees them. */
+	assert_ip_has("spi 0x00000100");
+	assert_ip_has("spi 0x00000200");
+	xfrmif_sa_free(got);
+	xfrmif_sa_free(in);
+done:
+	xfrmif_sa_free(out);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
+
 START_TEST(cli_show_json_and_flush)
 {
 	xfrmif_ctx *ctx = ctx_new();
@@ -457,6 +503,7 @@ int main(void)
 	tcase_add_test(tc, refusals_install_nothing);
 	tcase_add_test(tc, kernel_refusal_passes_through);
 	tcase_add_test(tc, sa_dir_per_kernel);
+	tcase_add_test(tc, sa_dir_round_trip);
 	tcase_add_test(tc, cli_show_json_and_flush);
 	return xt_run_suite(s);
 }

@@ -99,7 +99,7 @@ int main(void)
 	    xfrmif_policy_list(ctx, NULL, count_cb, &total) < 0)
 		return 1;
 	xfrmif_ctx_unref(ctx);
-	printf("%d threads x %d rounds: %d policies kept, %d in the kernel\n",
+	printf("# %d threads x %d rounds: %d policies kept, %d in the kernel\n",
 	       THREADS, ROUNDS, kept, total);
 	if (failed || total != kept) {
 		printf("1..1\nnot ok 1 - concurrent contexts\n");

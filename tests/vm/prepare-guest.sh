@@ -21,6 +21,9 @@
 #   XFRMIF_VM_CACHE       cache directory (default /var/cache/libxfrmif-vm)
 #   XFRMIF_VM_KERNEL_PKG  kernel image package to use instead of the one
 #                         linux-image-amd64 depends on
+#   XFRMIF_VM_KERNEL_SERIES  a kernel series Debian 12 also ships (e.g. 6.12,
+#                         from bookworm-security): the newest
+#                         linux-image-SERIES.*+deb12-amd64 package is used
 set -euo pipefail
 
 prog=prepare-guest.sh
@@ -78,6 +81,13 @@ trap cleanup EXIT
 # --- kernel ----------------------------------------------------------------
 pkg=${XFRMIF_VM_KERNEL_PKG:-}
 ver=
+if [[ -z $pkg && -n ${XFRMIF_VM_KERNEL_SERIES:-} ]]; then
+    series=${XFRMIF_VM_KERNEL_SERIES//./\\.}
+    pkg=$(apt-cache pkgnames "linux-image-$XFRMIF_VM_KERNEL_SERIES" 2>/dev/null |
+          grep -E "^linux-image-$series\.[0-9.]+\+deb12-amd64\$" | sort -V | tail -n 1) || true
+    [[ -n $pkg ]] || die "Debian 12's archive has no linux-image-$XFRMIF_VM_KERNEL_SERIES kernel (XFRMIF_VM_KERNEL_SERIES); run 'apt-get update'"
+    XFRMIF_VM_KERNEL_PKG=$pkg
+fi
 if [[ -z $pkg ]]; then
     # One apt-cache call (each costs ~1 s without a pkgcache.bin): the
     # metapackage pins its image, "Depends: linux-image-X (= VERSION)".
@@ -126,10 +136,14 @@ if [[ ! -f $tree/.kver ]]; then
     mv -- "$work/root" "$tree"
     rm -rf -- "$work"
     work=
-    # Each tree is ~400 MB; keep only the current one.
-    for old in "$cache/kernel"/*/; do
+    # Each tree is ~400 MB; keep only the current version of each image
+    # package (the default kernel and one named by XFRMIF_VM_KERNEL_PKG
+    # may both be in use).
+    for old in "$cache/kernel/${pkg}_"*/; do
         old=${old%/}
-        [[ $old == "$tree" ]] || { note "removing stale $(basename "$old")"; rm -rf -- "$old"; }
+        [[ -d $old && $old != "$tree" ]] || continue
+        note "removing stale $(basename "$old")"
+        rm -rf -- "$old"
     done
 fi
 
@@ -186,7 +200,7 @@ if [[ ! -f $initrd ]]; then
     (cd "$ird" && find . -print0 | LC_ALL=C sort -z |
         cpio --null -o -H newc --quiet --owner=0:0) | gzip -9 > "$work/initrd.gz" ||
         die "packing the initramfs failed"
-    for old in "$cache"/initramfs-*.cpio.gz; do
+    for old in "$cache"/initramfs-"$kver"-*.cpio.gz; do
         [[ -e $old ]] && rm -f -- "$old"
     done
     mv -- "$work/initrd.gz" "$initrd"

@@ -64,8 +64,7 @@ static int queue_esp(xfrmif_batch *b, uint32_t spi)
 
 static char *link_names(void)
 {
-	return xt_sh_out("ip -o link show | awk '{print $2}' | sed 's/[@:].*//' "
-			 "| sort | tr '\\n' ' '");
+	return xt_link_names();
 }
 
 START_TEST(group_teardown_removes_exactly_the_group)
