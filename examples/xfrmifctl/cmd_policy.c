@@ -14,38 +14,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "parse.h"
 
 /* ---- parsing words ---- */
-
-static bool parse_u32(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !*s || *s == '-')
-		return false;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end || v > UINT32_MAX)
-		return false;
-	*out = (uint32_t)v;
-	return true;
-}
-
-static bool parse_u64(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !*s || *s == '-')
-		return false;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end)
-		return false;
-	*out = v;
-	return true;
-}
 
 /* "A" or "A/LEN" into family, 16 address bytes and a prefix length (full
  * length when none is given). */
@@ -71,7 +42,7 @@ static bool parse_prefix(const char *s, int *family, unsigned char addr[16],
 		return false;
 	*plen = *family == AF_INET ? 32 : 128;
 	if (slash) {
-		if (!parse_u32(slash, &n) || n > 255)
+		if (!cli_parse_u32(slash, &n) || n > 255)
 			return false;
 		*plen = n;
 	}
@@ -83,7 +54,7 @@ static bool parse_proto(const char *s, uint8_t *out)
 	struct protoent *pe;
 	uint32_t n;
 
-	if (parse_u32(s, &n) && n <= 255) {
+	if (cli_parse_u32(s, &n) && n <= 255) {
 		*out = (uint8_t)n;
 		return true;
 	}
@@ -115,21 +86,6 @@ static int word_index(const char *s, const char *const *words)
 #define parse_dir(s) word_index(s, dir_words)
 #define parse_action(s) word_index(s, action_words)
 #define parse_ptype(s) word_index(s, ptype_words)
-
-/* "M" or "M/MASK" (mask defaults to all ones). */
-static bool parse_mark(const char *s, uint32_t *v, uint32_t *m)
-{
-	char buf[64], *slash;
-
-	if (strlen(s) >= sizeof(buf))
-		return false;
-	strcpy(buf, s);
-	slash = strchr(buf, '/');
-	if (slash)
-		*slash++ = '\0';
-	*m = UINT32_MAX;
-	return parse_u32(buf, v) && (!slash || parse_u32(slash, m));
-}
 
 static const char *dir_name(int d)
 {
@@ -222,10 +178,10 @@ static int parse_tmpl(struct words *w, xfrmif_policy *p)
 						 : !strcmp(v, "ah") ? IPPROTO_AH
 								    : IPPROTO_COMP);
 		} else if (!strcmp(k, "spi")) {
-			NEED(w, v, parse_u32(v, &n), "a number");
+			NEED(w, v, cli_parse_u32(v, &n), "a number");
 			xfrmif_tmpl_set_spi(t, n);
 		} else if (!strcmp(k, "reqid")) {
-			NEED(w, v, parse_u32(v, &n), "a number");
+			NEED(w, v, cli_parse_u32(v, &n), "a number");
 			xfrmif_tmpl_set_reqid(t, n);
 		} else if (!strcmp(k, "mode")) {
 			NEED(w, v, !strcmp(v, "transport") || !strcmp(v, "tunnel") ||
@@ -240,7 +196,7 @@ static int parse_tmpl(struct words *w, xfrmif_policy *p)
 						 : XFRMIF_TMPL_LEVEL_REQUIRED);
 		} else if (!strcmp(k, "auth-mask") || !strcmp(k, "enc-mask") ||
 			   !strcmp(k, "comp-mask")) {
-			NEED(w, v, parse_u32(v, &n), "a number");
+			NEED(w, v, cli_parse_u32(v, &n), "a number");
 			xfrmif_tmpl_get_algo_masks(t, &am, &em, &cm);
 			if (k[0] == 'a')
 				am = n;
@@ -294,14 +250,14 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 				NEED(w, v, parse_proto(v, &pr), "a protocol");
 				xfrmif_policy_set_proto(p, pr);
 			} else if (!strcmp(k, "sport") || !strcmp(k, "dport")) {
-				NEED(w, v, parse_u32(v, &n) && n <= 65535, "a port");
+				NEED(w, v, cli_parse_u32(v, &n) && n <= 65535, "a port");
 				if (k[0] == 's')
 					xfrmif_policy_set_sport(p, (uint16_t)n);
 				else
 					xfrmif_policy_set_dport(p, (uint16_t)n);
 			} else if (!strcmp(k, "type") || !strcmp(k, "code")) {
 				uint8_t ty = 0, co = 0;
-				NEED(w, v, parse_u32(v, &n) && n <= 255, "a number");
+				NEED(w, v, cli_parse_u32(v, &n) && n <= 255, "a number");
 				xfrmif_policy_get_icmp(p, &ty, &co);
 				if (k[0] == 't')
 					ty = (uint8_t)n;
@@ -322,10 +278,10 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 				NEED(w, v, (x = parse_dir(v)) >= 0, "in, out or fwd");
 				xfrmif_policy_set_dir(p, x);
 			} else if (!strcmp(k, "if_id")) {
-				NEED(w, v, parse_u32(v, &n), "a number");
+				NEED(w, v, cli_parse_u32(v, &n), "a number");
 				xfrmif_policy_set_if_id(p, n);
 			} else if (!strcmp(k, "mark")) {
-				NEED(w, v, parse_mark(v, &n, &m), "MARK[/MASK]");
+				NEED(w, v, cli_parse_mark(v, &n, &m), "MARK[/MASK]");
 				xfrmif_policy_set_mark(p, n, m);
 			} else if (!strcmp(k, "ptype")) {
 				NEED(w, v, (x = parse_ptype(v)) >= 0, "main or sub");
@@ -336,13 +292,13 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 		}
 		if (!ok && (allowed & W_INDEX) && !strcmp(k, "index")) {
 			ok = true;
-			NEED(w, v, parse_u32(v, &n), "a number");
+			NEED(w, v, cli_parse_u32(v, &n), "a number");
 			xfrmif_policy_set_index(p, n);
 		}
 		if (!ok && (allowed & W_ADD)) {
 			ok = true;
 			if (!strcmp(k, "priority")) {
-				NEED(w, v, parse_u32(v, &n), "a number");
+				NEED(w, v, cli_parse_u32(v, &n), "a number");
 				xfrmif_policy_set_priority(p, n);
 			} else if (!strcmp(k, "action")) {
 				NEED(w, v, (x = parse_action(v)) >= 0, "allow or block");
@@ -363,7 +319,7 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 				if (j == sizeof(lfts) / sizeof(lfts[0]))
 					return cli_usage("policy %s: unknown limit "
 							 "'%s'", w->cmd, v);
-				NEED(w, v, parse_u64(v, &u), "a number");
+				NEED(w, v, cli_parse_u64(v, &u), "a number");
 				xfrmif_policy_set_lifetime(p, lfts[j].which, u);
 			} else if (!strcmp(k, "tmpl")) {
 				int rc = parse_tmpl(w, p);
@@ -679,7 +635,7 @@ static int parse_filter(struct words *w, struct xfrmif_policy_filter *f)
 	for (w->i = 0; w->i < w->argc; w->i++) {
 		const char *k = w->argv[w->i];
 		if (!strcmp(k, "if_id")) {
-			NEED(w, v, parse_u32(v, &n), "a number");
+			NEED(w, v, cli_parse_u32(v, &n), "a number");
 			f->flags |= XFRMIF_POLICY_FILTER_IF_ID;
 			f->if_id = n;
 		} else if (!strcmp(k, "dir")) {
@@ -687,7 +643,7 @@ static int parse_filter(struct words *w, struct xfrmif_policy_filter *f)
 			f->flags |= XFRMIF_POLICY_FILTER_DIR;
 			f->dir = (uint8_t)x;
 		} else if (!strcmp(k, "mark")) {
-			NEED(w, v, parse_mark(v, &n, &m), "MARK[/MASK]");
+			NEED(w, v, cli_parse_mark(v, &n, &m), "MARK[/MASK]");
 			f->flags |= XFRMIF_POLICY_FILTER_MARK;
 			f->mark = n;
 			f->mark_mask = m;
@@ -806,8 +762,8 @@ static int do_set(struct cli *c, struct words *w)
 			     : !strcmp(k, "hthresh6") ? AF_INET6 : 0;
 		if (!family)
 			return cli_usage("policy set: unknown word '%s'", k);
-		NEED(w, v, parse_u32(v, &l) && l <= 255, "local prefix bits");
-		NEED(w, v, parse_u32(v, &r2) && r2 <= 255, "remote prefix bits");
+		NEED(w, v, cli_parse_u32(v, &l) && l <= 255, "local prefix bits");
+		NEED(w, v, cli_parse_u32(v, &r2) && r2 <= 255, "remote prefix bits");
 		if (!cli_ctx(c))
 			return EXIT_FAIL;
 		r = xfrmif_spd_set_hthresh(c->ctx, family, (uint8_t)l, (uint8_t)r2);

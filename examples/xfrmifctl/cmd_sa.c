@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd_sa.h"
+#include "parse.h"
 
 /* The argument cursor: every consumer names the word it wanted. */
 struct args {
@@ -34,55 +35,6 @@ static const char *need_arg(struct args *a, const char *kw)
 	if (!v)
 		cli_usage("'%s' needs an argument", kw);
 	return v;
-}
-
-static bool parse_u32(const char *s, uint32_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !*s || *s == '-')
-		return false;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || *end || v > UINT32_MAX)
-		return false;
-	*out = (uint32_t)v;
-	return true;
-}
-
-static bool parse_u64(const char *s, uint64_t *out)
-{
-	char *end;
-
-	if (!s || !*s || *s == '-')
-		return false;
-	if (!strcmp(s, "inf")) {
-		*out = UINT64_MAX;
-		return true;
-	}
-	errno = 0;
-	*out = strtoull(s, &end, 0);
-	return !errno && !*end;
-}
-
-/* "V" or "V/M" (mask defaults to all ones). */
-static bool parse_mark(const char *s, uint32_t *v, uint32_t *m)
-{
-	char buf[64];
-	char *slash;
-
-	if (!s || strlen(s) >= sizeof(buf))
-		return false;
-	strcpy(buf, s);
-	slash = strchr(buf, '/');
-	*m = UINT32_MAX;
-	if (slash) {
-		*slash = '\0';
-		if (!parse_u32(slash + 1, m))
-			return false;
-	}
-	return parse_u32(buf, v);
 }
 
 static bool parse_addr(const char *s, int *family, unsigned char a[16])
@@ -116,7 +68,7 @@ static bool parse_prefix(const char *s, int *family, unsigned char a[16],
 		return false;
 	*plen = *family == AF_INET ? 32 : 128;
 	if (slash) {
-		if (!parse_u32(slash + 1, &p) || p > *plen)
+		if (!cli_parse_u32(slash + 1, &p) || p > *plen)
 			return false;
 		*plen = (uint8_t)p;
 	}
@@ -162,7 +114,7 @@ static bool parse_proto(const char *s, uint8_t *p)
 		*p = IPPROTO_AH;
 	else if (!strcmp(s, "comp") || !strcmp(s, "ipcomp"))
 		*p = IPPROTO_COMP;
-	else if (parse_u32(s, &v) && v < 256)
+	else if (cli_parse_u32(s, &v) && v < 256)
 		*p = (uint8_t)v;
 	else
 		return false;
@@ -185,7 +137,7 @@ static bool parse_ulp(const char *s, uint8_t *p)
 			*p = t[i].v;
 			return true;
 		}
-	if (!parse_u32(s, &v) || v > 255)
+	if (!cli_parse_u32(s, &v) || v > 255)
 		return false;
 	*p = (uint8_t)v;
 	return true;
@@ -228,7 +180,7 @@ static int parse_sel(struct args *a, xfrmif_sa *sa)
 				return BAD("sel proto", v);
 			xfrmif_sa_set_sel_proto(sa, p);
 		} else {
-			if (!parse_u32(v, &n) || n > 65535)
+			if (!cli_parse_u32(v, &n) || n > 65535)
 				return BAD("port", v);
 			if (w[0] == 's')
 				xfrmif_sa_set_sel_sport(sa, (uint16_t)n);
@@ -254,7 +206,7 @@ static int parse_limit(struct args *a, xfrmif_sa *sa)
 	k = find_word(names, 8, w);
 	if (k < 0)
 		return cli_usage("unknown limit '%s'", w);
-	if (!(v = need_arg(a, w)) || !parse_u64(v, &n))
+	if (!(v = need_arg(a, w)) || !cli_parse_u64(v, &n))
 		return v ? BAD(w, v) : EXIT_USAGE;
 	xfrmif_sa_set_limit(sa, k, n);
 	return 0;
@@ -279,7 +231,7 @@ static int parse_alg(struct args *a, const char *kw, xfrmif_sa *sa)
 		return EXIT_USAGE;
 	if (ks && !parse_key(ks, key, &len))
 		return BAD("key", ks);
-	if (bits && !parse_u32(bits, &n))
+	if (bits && !cli_parse_u32(bits, &n))
 		return BAD("length", bits);
 	if (!strcmp(kw, "aead"))
 		r = xfrmif_sa_set_aead(sa, name, key, len, n);
@@ -368,9 +320,9 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 				type = XFRMIF_SA_ENCAP_ESPINTCP;
 			else
 				return BAD("encap type", t);
-			if (!parse_u32(sp, &s) || s > 65535)
+			if (!cli_parse_u32(sp, &s) || s > 65535)
 				return BAD("encap sport", sp);
-			if (!parse_u32(dp, &d) || d > 65535)
+			if (!cli_parse_u32(dp, &d) || d > 65535)
 				return BAD("encap dport", dp);
 			if (!parse_addr(oa, &fam, addr))
 				return BAD("encap address", oa);
@@ -389,11 +341,11 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 				return BAD(w, v);
 			xfrmif_sa_set_proto(sa, p);
 		} else if (!strcmp(w, "spi")) {
-			if (!parse_u32(v, &n))
+			if (!cli_parse_u32(v, &n))
 				return BAD(w, v);
 			xfrmif_sa_set_spi(sa, n);
 		} else if (!strcmp(w, "reqid")) {
-			if (!parse_u32(v, &n))
+			if (!cli_parse_u32(v, &n))
 				return BAD(w, v);
 			xfrmif_sa_set_reqid(sa, n);
 		} else if (!strcmp(w, "mode")) {
@@ -407,21 +359,21 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 				return BAD(w, v);
 			xfrmif_sa_set_mode(sa, p);
 		} else if (!strcmp(w, "if_id")) {
-			if (!parse_u32(v, &n))
+			if (!cli_parse_u32(v, &n))
 				return BAD(w, v);
 			xfrmif_sa_set_if_id(sa, n);
 		} else if (!strcmp(w, "mark") || !strcmp(w, "output-mark")) {
-			if (!parse_mark(v, &n, &m))
+			if (!cli_parse_mark(v, &n, &m))
 				return BAD(w, v);
 			(w[0] == 'm' ? xfrmif_sa_set_mark
 				     : xfrmif_sa_set_output_mark)(sa, n, m);
 		} else if (!strcmp(w, "replay-window")) {
-			if (!parse_u32(v, &n))
+			if (!cli_parse_u32(v, &n))
 				return BAD(w, v);
 			xfrmif_sa_set_replay_window(sa, n);
 		} else if (!strcmp(w, "replay-seq") || !strcmp(w, "replay-oseq")) {
 			uint64_t o = 0, s = 0, x;
-			if (!parse_u64(v, &x))
+			if (!cli_parse_u64(v, &x))
 				return BAD(w, v);
 			xfrmif_sa_get_replay_seq(sa, &o, &s);
 			if (!strcmp(w, "replay-seq"))
@@ -437,7 +389,7 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 			else
 				return BAD(w, v);
 		} else if (!strcmp(w, "tfcpad")) {
-			if (!parse_u32(v, &n))
+			if (!cli_parse_u32(v, &n))
 				return BAD(w, v);
 			xfrmif_sa_set_tfcpad(sa, n);
 		} else {
@@ -530,13 +482,13 @@ static int do_show(struct cli *c, struct args *a)
 		}
 		if (!(v = need_arg(a, w)))
 			return EXIT_USAGE;
-		if (!strcmp(w, "if_id") && parse_u32(v, &n)) {
+		if (!strcmp(w, "if_id") && cli_parse_u32(v, &n)) {
 			f.flags |= XFRMIF_SA_FILTER_IF_ID;
 			f.if_id = n;
-		} else if (!strcmp(w, "reqid") && parse_u32(v, &n)) {
+		} else if (!strcmp(w, "reqid") && cli_parse_u32(v, &n)) {
 			f.flags |= XFRMIF_SA_FILTER_REQID;
 			f.reqid = n;
-		} else if (!strcmp(w, "mark") && parse_mark(v, &n, &m)) {
+		} else if (!strcmp(w, "mark") && cli_parse_mark(v, &n, &m)) {
 			f.flags |= XFRMIF_SA_FILTER_MARK;
 			f.mark = n;
 			f.mark_mask = m;
@@ -605,7 +557,7 @@ static int do_allocspi(struct cli *c, struct args *a)
 	for (int i = a->i; i < a->argc; i++) {
 		if ((!strcmp(a->argv[i], "min") || !strcmp(a->argv[i], "max")) &&
 		    i + 1 < a->argc) {
-			if (!parse_u32(a->argv[i + 1], a->argv[i][1] == 'i' ? &min : &max)) {
+			if (!cli_parse_u32(a->argv[i + 1], a->argv[i][1] == 'i' ? &min : &max)) {
 				r = BAD(a->argv[i], a->argv[i + 1]);
 				goto out;
 			}
@@ -699,11 +651,6 @@ int cmd_sa(struct cli *c, int argc, char **argv)
 }
 
 /* ---- shared with cmd_tunnel.c ---- */
-
-bool sa_parse_u32(const char *s, uint32_t *out)
-{
-	return parse_u32(s, out);
-}
 
 bool sa_parse_prefix(const char *s, int *family, unsigned char a[16],
 		     uint8_t *plen)

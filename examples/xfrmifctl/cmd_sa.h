@@ -23,7 +23,6 @@ extern const char *const sa_xflag_names[2];
  * (`aead NAME KEY ICV`, `enc NAME KEY`, `auth NAME KEY`, `auth-trunc NAME
  * KEY BITS`, `comp NAME`) starting with the keyword at argv[*i], advances
  * *i past it and returns 0 or EXIT_USAGE. */
-bool sa_parse_u32(const char *s, uint32_t *out);
 bool sa_parse_prefix(const char *s, int *family, unsigned char a[16],
 		     uint8_t *plen);
 int sa_parse_alg_words(int argc, char **argv, int *i, xfrmif_sa *sa);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd_sa.h"
+#include "parse.h"
 
 #define BAD(kw, val) cli_usage("invalid %s '%s'", kw, val)
 
@@ -29,7 +30,7 @@ static int parse_sa_words(int argc, char **argv, int *i, xfrmif_sa *sa)
 
 	if (*i + 1 >= argc || strcmp(argv[*i], "spi"))
 		return cli_usage("'%s' needs 'spi SPI ALGO'", argv[*i - 1]);
-	if (!sa_parse_u32(argv[*i + 1], &spi))
+	if (!cli_parse_u32(argv[*i + 1], &spi))
 		return BAD("spi", argv[*i + 1]);
 	xfrmif_sa_set_spi(sa, spi);
 	*i += 2;
@@ -100,9 +101,9 @@ static int parse_up_word(struct up_args *u, int argc, char **argv, int *i)
 	if (!strcmp(w, "encap")) {
 		if (*i + 3 >= argc || strcmp(argv[*i + 1], "espinudp"))
 			return cli_usage("encap needs 'espinudp SPORT DPORT'");
-		if (!sa_parse_u32(argv[*i + 2], &u->sport) || u->sport > 65535)
+		if (!cli_parse_u32(argv[*i + 2], &u->sport) || u->sport > 65535)
 			return BAD("encap sport", argv[*i + 2]);
-		if (!sa_parse_u32(argv[*i + 3], &u->dport) || u->dport > 65535)
+		if (!cli_parse_u32(argv[*i + 3], &u->dport) || u->dport > 65535)
 			return BAD("encap dport", argv[*i + 3]);
 		u->encap = true;
 		*i += 3;
@@ -139,7 +140,7 @@ static int parse_up_word(struct up_args *u, int argc, char **argv, int *i)
 	} else if (!strcmp(w, "link-netns")) {
 		xfrmif_tunnel_set_link_netns(u->t, v);
 	} else {
-		if (!sa_parse_u32(v, &n))
+		if (!cli_parse_u32(v, &n))
 			return BAD(w, v);
 		if (!strcmp(w, "if_id"))
 			xfrmif_tunnel_set_if_id(u->t, n);
