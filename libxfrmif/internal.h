@@ -53,6 +53,10 @@ struct xfrmif_ctx {
 	/* NLMSGERR_ATTR_OFFS of the last failed request, or -1: which
 	 * attribute the kernel objected to. */
 	long last_attr_offset;
+	/* The last request went out (or may have) but its answer never came
+	 * (the exchange broke): the kernel may or may not have applied it.
+	 * Callers that roll back (tunnel up) then clean it up too. */
+	bool outcome_unknown;
 };
 
 /* ---- errors and logging (ctx.c) ---- */

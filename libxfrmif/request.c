@@ -254,6 +254,7 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 	else
 		nlh->nlmsg_flags |= NLM_F_ACK;
 
+	ctx->outcome_unknown = true;
 	r = xfrmif__send_raw(ctx, req->proto, nlh, nlh->nlmsg_len);
 	xfrmif__msg_free(req->msg);
 	req->msg = NULL;
@@ -268,6 +269,7 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 			return r;
 		}
 	}
+	ctx->outcome_unknown = false;
 	ctx->last_attr_offset = w.attr_offset;
 	if (w.result < 0)
 		return w.result;

@@ -26,6 +26,7 @@ struct undo {
 	enum undo_kind kind;
 	const void *obj; /* xfrmif_sa, xfrmif_policy or struct xfrmif__pfx */
 	bool moved;      /* U_LINK: the interface is in the link namespace */
+	bool unsure;     /* U_LINK: the move's outcome is unknown: try both */
 };
 
 struct up {
@@ -52,6 +53,17 @@ static int step(struct up *u)
 static void record(struct up *u, enum undo_kind kind, const void *obj)
 {
 	u->undo[u->nundo++] = (struct undo){ .kind = kind, .obj = obj };
+}
+
+/* After a failed step: when its request may still have been applied (the
+ * answer was lost), it is undone like a completed one; deleting what does
+ * not exist is harmless. A step the kernel refused is not: it may have met
+ * someone else's object (EEXIST). */
+static void record_if_unsure(struct up *u, xfrmif_ctx *via,
+			     enum undo_kind kind, const void *obj)
+{
+	if (via->outcome_unknown)
+		record(u, kind, obj);
 }
 
 /* An error of a call made through the link namespace's context becomes
@@ -204,8 +216,11 @@ static int add_link(struct up *u)
 	}
 	e = e ?: step(u);
 	e = e ?: xfrmif_link_add(u->ctx, &l, NULL);
-	if (e < 0)
+	if (e < 0) {
+		if (e != -EEXIST)
+			record_if_unsure(u, u->ctx, U_LINK, NULL);
 		return e;
+	}
 	record(u, U_LINK, NULL);
 	if (t->set & TUN_F_LINK_NETNS) {
 		struct xfrmif_link_netns_opts to = {
@@ -214,8 +229,10 @@ static int add_link(struct up *u)
 		};
 		e = step(u);
 		e = e ?: xfrmif_link_move(u->ctx, &l, &to);
-		if (e < 0)
+		if (e < 0) {
+			u->undo[u->nundo - 1].unsure = u->ctx->outcome_unknown;
 			return e;
+		}
 		u->undo[u->nundo - 1].moved = true;
 	}
 	e = lerr(u, xfrmif__link_lookup(u->lctx, t->name, 0, &cur));
@@ -296,12 +313,16 @@ static int run(struct up *u)
 		e = e ?: xfrmif_sa_add(u->ctx, u->sa[d]);
 		if (!e)
 			record(u, U_SA, u->sa[d]);
+		else
+			record_if_unsure(u, u->ctx, U_SA, u->sa[d]);
 	}
 	for (unsigned int i = 0; !e && i < u->npol; i++) {
 		e = step(u);
 		e = e ?: xfrmif_policy_add(u->ctx, u->pol[i]);
 		if (!e)
 			record(u, U_POL, u->pol[i]);
+		else
+			record_if_unsure(u, u->ctx, U_POL, u->pol[i]);
 	}
 	e = e ?: link_up(u);
 	for (unsigned int i = 0; !e && i < t->addrs.n; i++) {
@@ -309,12 +330,16 @@ static int run(struct up *u)
 		e = e ?: addr_req(u, RTM_NEWADDR, &t->addrs.v[i]);
 		if (!e)
 			record(u, U_ADDR, &t->addrs.v[i]);
+		else
+			record_if_unsure(u, u->lctx, U_ADDR, &t->addrs.v[i]);
 	}
 	for (unsigned int i = 0; !e && i < t->routes.n; i++) {
 		e = step(u);
 		e = e ?: route_req(u, RTM_NEWROUTE, &t->routes.v[i]);
 		if (!e)
 			record(u, U_ROUTE, &t->routes.v[i]);
+		else
+			record_if_unsure(u, u->lctx, U_ROUTE, &t->routes.v[i]);
 	}
 	return e;
 }
@@ -328,6 +353,8 @@ static void rollback(struct up *u)
 
 		switch (d->kind) {
 		case U_LINK:
+			if (d->unsure)
+				xfrmif_link_del_by_name(u->lctx, u->t->name);
 			xfrmif_link_del_by_name(d->moved ? u->lctx : u->ctx,
 						u->t->name);
 			break;

@@ -17,135 +17,9 @@
 #include <netlink/msg.h>
 
 #include "batch_engine.h"
+#include "xfault.h"
 #include "xraw.h"
 #include "xtest.h"
-
-/* ---- the wrapped calls ---- */
-
-static int fault_at;    /* 0: disarmed; N: the Nth call fails */
-static int fault_calls; /* calls counted since arming */
-static int fault_fired;
-
-static int should_fail(void)
-{
-	if (!fault_at || ++fault_calls != fault_at)
-		return 0;
-	fault_fired = 1;
-	return 1;
-}
-
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-char *__real_strdup(const char *s);
-struct nl_msg *__real_nlmsg_alloc_size(size_t n);
-ssize_t __real_sendmsg(int fd, const struct msghdr *m, int flags);
-ssize_t __real_recvmsg(int fd, struct msghdr *m, int flags);
-int __real_nl_connect(struct nl_sock *sk, int protocol);
-
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-struct nl_msg *__wrap_nlmsg_alloc_size(size_t n);
-ssize_t __wrap_sendmsg(int fd, const struct msghdr *m, int flags);
-ssize_t __wrap_recvmsg(int fd, struct msghdr *m, int flags);
-int __wrap_nl_connect(struct nl_sock *sk, int protocol);
-
-void *__wrap_malloc(size_t n)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_malloc(n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_calloc(n, size);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_realloc(p, n);
-}
-
-char *__wrap_strdup(const char *s)
-{
-	if (should_fail()) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	return __real_strdup(s);
-}
-
-struct nl_msg *__wrap_nlmsg_alloc_size(size_t n)
-{
-	return should_fail() ? NULL : __real_nlmsg_alloc_size(n);
-}
-
-ssize_t __wrap_sendmsg(int fd, const struct msghdr *m, int flags)
-{
-	if (should_fail()) {
-		errno = ENOBUFS;
-		return -1;
-	}
-	return __real_sendmsg(fd, m, flags);
-}
-
-/* Besides failing, a received datagram can be altered the way a kernel
- * would send it: NLM_F_DUMP_INTR set on every message, or ENOBUFS. */
-static int recv_mark_dump_intr;
-static int recv_enobufs;
-
-ssize_t __wrap_recvmsg(int fd, struct msghdr *m, int flags)
-{
-	ssize_t n;
-
-	if (should_fail()) {
-		errno = EIO;
-		return -1;
-	}
-	if (recv_enobufs) {
-		errno = ENOBUFS;
-		return -1;
-	}
-	n = __real_recvmsg(fd, m, flags);
-	if (n > 0 && recv_mark_dump_intr) {
-		size_t len = (size_t)n;
-		for (struct nlmsghdr *h = m->msg_iov[0].iov_base; NLMSG_OK(h, len);
-		     h = NLMSG_NEXT(h, len))
-			if (h->nlmsg_flags & NLM_F_MULTI)
-				h->nlmsg_flags |= NLM_F_DUMP_INTR;
-	}
-	return n;
-}
-
-int __wrap_nl_connect(struct nl_sock *sk, int protocol)
-{
-	return should_fail() ? -NLE_NOMEM : __real_nl_connect(sk, protocol);
-}
-
-static void arm(int n)
-{
-	fault_at = n;
-	fault_calls = 0;
-	fault_fired = 0;
-}
-
-static void disarm(void)
-{
-	fault_at = 0;
-}
 
 /* ---- helpers ---- */
 
@@ -180,11 +54,11 @@ static int walk(xfrmif_ctx *ctx, op_fn op, const char *name)
 	for (n = 1; n < 100000; n++) {
 		char *before = kernel_state(), *after;
 
-		arm(n);
+		xfault_arm(n);
 		r = op(ctx);
-		disarm();
+		xfault_disarm();
 		after = kernel_state();
-		if (!fault_fired) {
+		if (!xfault_fired) {
 			ck_assert_msg(r >= 0, "%s without a fault: %d (%s)", name,
 				      r, xfrmif_ctx_errmsg(ctx));
 			free(before);
@@ -284,7 +158,7 @@ static int op_policy_add(xfrmif_ctx *ctx)
 	/* A single call cannot know the outcome of a request whose answer
 	 * was lost: when a fault hit after sending, the kernel may hold the
 	 * policy, and the test takes it away itself. */
-	if (fault_fired)
+	if (xfault_fired)
 		xt_sh("ip xfrm policy del src 2001:db8::/64 dst 2001:db8:9::/64 "
 		      "dir out if_id 77 2>/dev/null");
 	xfrmif_tmpl_free(t);
@@ -393,9 +267,9 @@ START_TEST(dump_intr_is_reported)
 	xfrmif_ctx *ctx = setup();
 	int seen = 0;
 
-	recv_mark_dump_intr = 1;
+	xfault_mark_dump_intr = 1;
 	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), -EAGAIN);
-	recv_mark_dump_intr = 0;
+	xfault_mark_dump_intr = 0;
 	ck_assert_msg(xt_contains(xfrmif_ctx_errmsg(ctx), "DUMP_INTR"), "%s",
 		      xfrmif_ctx_errmsg(ctx));
 	/* the next list is clean again */
@@ -410,9 +284,9 @@ START_TEST(enobufs_is_reported_not_hung_on)
 	xfrmif_ctx *ctx = setup();
 	int seen = 0;
 
-	recv_enobufs = 1;
+	xfault_enobufs = 1;
 	ck_assert_int_eq(xfrmif_policy_list(ctx, NULL, count_policy, &seen), -ENOBUFS);
-	recv_enobufs = 0;
+	xfault_enobufs = 0;
 	ck_assert_msg(xt_contains(xfrmif_ctx_errmsg(ctx), "overflowed"), "%s",
 		      xfrmif_ctx_errmsg(ctx));
 	/* answers left behind are stale: the next request still works */
