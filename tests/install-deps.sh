@@ -5,7 +5,8 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
 pkgs="meson ninja-build pkg-config gcc g++ python3 check
-libnl-3-dev libnl-route-3-dev libnl-xfrm-3-dev iproute2 binutils valgrind clang"
+libnl-3-dev libnl-route-3-dev libnl-xfrm-3-dev iproute2 binutils valgrind clang
+scdoc man-db abigail-tools"
 
 missing=""
 for p in $pkgs; do

@@ -18,6 +18,12 @@ for f in include/libxfrmif/xfrmif.h include/libxfrmif/ctx.h; do
 	[ -f "$root/$f" ] || { echo "FAIL: $f not installed"; exit 1; }
 done
 [ -x "$root/sbin/xfrmifctl" ] || { echo "FAIL: xfrmifctl not installed"; exit 1; }
+# Man pages (when built: -Dman=disabled leaves them out).
+if [ -d "$build/docs/man" ] && ls "$build"/docs/man/*.3 >/dev/null 2>&1; then
+	for m in man3/libxfrmif.3 man3/xfrmif_ctx.3 man3/xfrmif_tunnel.3 man8/xfrmifctl.8; do
+		[ -n "$(find "$root" -path "*/$m")" ] || { echo "FAIL: $m not installed"; exit 1; }
+	done
+fi
 so=$(find "$root" -name 'libxfrmif.so.1' | head -n1)
 [ -n "$so" ] || { echo "FAIL: libxfrmif.so.1 not installed"; exit 1; }
 soname=$(readelf -d "$so" | sed -n 's/.*SONAME.*\[\(.*\)\].*/\1/p')
