@@ -147,6 +147,15 @@ out:
 	return r;
 }
 
+int xfrmif__batch_queue_add(struct xfrmif__batch *b, struct xfrmif__req *req)
+{
+	int r = xfrmif__batch_queue(b, req, NULL);
+
+	if (r >= 0)
+		b->items[r].undo_derived = true;
+	return r;
+}
+
 /* Answers for one chunk: items [first, last) of one proto. */
 struct chunk {
 	struct xfrmif__batch *b;
@@ -232,14 +241,28 @@ static void undo_applied(struct xfrmif__batch *b, size_t upto)
 		struct xfrmif__req req = { .proto = it->proto, .what = "batch undo" };
 		struct nl_msg *msg;
 
-		if (!it->undo_len || !(it->result == 0 ||
-					 (it->result == 1 && it->sent)))
+		if (!(it->undo_len || it->undo_derived) ||
+		    !(it->result == 0 || (it->result == 1 && it->sent)))
 			continue;
-		msg = nlmsg_alloc_size(it->undo_len + 64);
-		if (!msg)
-			continue;
-		memcpy(nlmsg_hdr(msg), u->data + it->undo_off, it->undo_len);
-		/* nlmsg_reserve-free copy: tell libnl the length it holds. */
+		if (it->undo_derived) {
+			/* The requests are still intact: wiped only after
+			 * the commit's undo. */
+			const struct nlmsghdr *add = (const struct nlmsghdr *)(
+				b->req[it->proto].data + it->off);
+
+			if (xfrmif__batch_undo_build(add, &msg) < 0) {
+				xfrmif__log(b->ctx, LOG_ERR, __FILE__, __LINE__,
+					    __func__, "batch: no undo for item "
+					    "%zu: out of memory", i);
+				continue;
+			}
+		} else {
+			msg = nlmsg_alloc_size(it->undo_len + 64);
+			if (!msg)
+				continue;
+			memcpy(nlmsg_hdr(msg), u->data + it->undo_off,
+			       it->undo_len);
+		}
 		req.msg = msg;
 		int r = xfrmif__submit(b->ctx, &req);
 		/* ENOENT/ESRCH: an unconfirmed item that never took effect. */
