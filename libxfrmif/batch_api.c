@@ -215,18 +215,28 @@ XFRMIF_EXPORT int xfrmif_batch_sa_del(xfrmif_batch *b, const xfrmif_sa *key)
 static int policy_add(xfrmif_batch *b, const xfrmif_policy *p, bool update)
 {
 	const char *what = update ? "batch policy update" : "batch policy add";
-	struct nl_msg *msg = NULL;
+	struct xfrmif__req req = { .proto = XFRMIF__XFRM, .what = what };
 	int r;
 
 	r = usable(b, p, what);
 	if (r < 0)
 		return r;
-	r = xfrmif__policy_build_add(b->e.ctx, p, update, &msg);
+	/* Built into the batch's one scratch message, which the engine
+	 * copies: no message allocated per item. */
+	if (!b->e.scratch) {
+		b->e.scratch = xfrmif__msg_new(XFRM_MSG_NEWPOLICY, 0,
+					       XFRMIF__POLICY_ADD_MAX);
+		if (!b->e.scratch)
+			return xfrmif__err(b->e.ctx, -ENOMEM, "%s: out of "
+					   "memory", what);
+	}
+	r = xfrmif__policy_build_add_into(b->e.ctx, p, update, b->e.scratch);
 	if (r < 0)
 		return r;
+	req.msg = b->e.scratch;
 	/* An add's undo (delete by selector) is derived from the add when
 	 * stop-and-undo needs it. */
-	return queue_x(b, r, XFRMIF__XFRM, msg, NULL, !update, 0, what);
+	return xfrmif__batch_queue_copy(&b->e, &req, !update);
 }
 
 XFRMIF_EXPORT int xfrmif_batch_policy_add(xfrmif_batch *b,

@@ -76,6 +76,8 @@ void xfrmif__batch_release(struct xfrmif__batch *b)
 		wbuf_release(&b->req[p], b->secret && !b->wiped);
 		wbuf_release(&b->undo[p], b->secret);
 	}
+	xfrmif__msg_free(b->scratch);
+	b->scratch = NULL;
 	b->items = NULL;
 	b->n = b->cap = 0;
 }
@@ -97,8 +99,9 @@ static long append_msg(struct xfrmif__wbuf *w, struct nl_msg *msg,
 	return off;
 }
 
-int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
-			struct nl_msg *undo)
+/* Copies req->msg (and undo) into the batch; frees them when `consume`. */
+static int queue_msg(struct xfrmif__batch *b, const struct xfrmif__req *req,
+		     struct nl_msg *undo, bool consume)
 {
 	struct xfrmif__batch_item *it;
 	long off, uoff = -1;
@@ -138,12 +141,22 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 	it->result = 1;
 	r = (int)b->n++;
 out:
-	xfrmif__msg_free(req->msg);
-	req->msg = NULL;
-	xfrmif__msg_free(undo);
+	if (consume) {
+		xfrmif__msg_free(req->msg);
+		xfrmif__msg_free(undo);
+	}
 	if (r < 0)
 		return xfrmif__err(b->ctx, r, "batch: out of memory queueing "
 				   "%s", req->what ? req->what : "a request");
+	return r;
+}
+
+int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
+			struct nl_msg *undo)
+{
+	int r = queue_msg(b, req, undo, true);
+
+	req->msg = NULL;
 	return r;
 }
 
@@ -153,6 +166,16 @@ int xfrmif__batch_queue_add(struct xfrmif__batch *b, struct xfrmif__req *req)
 
 	if (r >= 0)
 		b->items[r].undo_derived = true;
+	return r;
+}
+
+int xfrmif__batch_queue_copy(struct xfrmif__batch *b,
+			     const struct xfrmif__req *req, bool derive)
+{
+	int r = queue_msg(b, req, NULL, false);
+
+	if (r >= 0)
+		b->items[r].undo_derived = derive;
 	return r;
 }
 

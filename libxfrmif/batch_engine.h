@@ -46,6 +46,9 @@ struct xfrmif__batch {
 	 * after sending and on release. Batches without keys skip that. */
 	bool secret;
 	bool wiped; /* the request buffers were wiped after sending */
+	/* One message the queue calls build into and the engine copies from
+	 * (xfrmif__batch_queue_copy()): no allocation per item. */
+	struct nl_msg *scratch;
 };
 
 void xfrmif__batch_init(struct xfrmif__batch *b, xfrmif_ctx *ctx);
@@ -66,6 +69,14 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
  * xfrmif__batch_queue().
  */
 int xfrmif__batch_queue_add(struct xfrmif__batch *b, struct xfrmif__req *req);
+
+/*
+ * As xfrmif__batch_queue() without an undo message (`derive`: as
+ * xfrmif__batch_queue_add()), but copies req->msg and leaves it to the
+ * caller (b->scratch, reused for the next item).
+ */
+int xfrmif__batch_queue_copy(struct xfrmif__batch *b,
+			     const struct xfrmif__req *req, bool derive);
 
 /*
  * Builds the delete that takes back the SA or policy add @add (an

@@ -135,6 +135,11 @@ struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size);
 /* Frees a message, wiping its bytes first (they may be keys). NULL-safe. */
 void xfrmif__msg_free(struct nl_msg *msg);
 
+/* Empties a message from xfrmif__msg_new() for reuse as a new request of
+ * `type` (its old bytes wiped; its room unchanged), so that a caller
+ * building many requests allocates one message, not one each. */
+void xfrmif__msg_reset(struct nl_msg *msg, int type, int flags);
+
 /*
  * The single path every request takes. With batch == NULL it sends the
  * message and waits for the kernel's answer; replies reach req->on_reply.
