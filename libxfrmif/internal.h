@@ -46,6 +46,9 @@ struct xfrmif_ctx {
 	 * key material. */
 	uint8_t *rxbuf;
 	size_t rxbuf_size;
+	/* One request message reused by single calls that build into it
+	 * (XFRMIF__REQ_SCRATCH): no allocation per call. Never holds keys. */
+	struct nl_msg *scratch;
 	xfrmif_log_fn log_fn;
 	void *log_data;
 	int log_priority;
@@ -115,6 +118,9 @@ enum {
 	XFRMIF__REQ_SECRET = 1u << 0,
 	/* A dump: NLM_F_DUMP is set and replies end with NLMSG_DONE. */
 	XFRMIF__REQ_DUMP = 1u << 1,
+	/* req->msg is the context's scratch message (ctx->scratch): the
+	 * request path leaves it to the context instead of freeing it. */
+	XFRMIF__REQ_SCRATCH = 1u << 2,
 };
 
 /* One request on its way to the kernel. */

@@ -267,7 +267,8 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 		nlh->nlmsg_flags |= NLM_F_ACK;
 
 	r = xfrmif__send_raw(ctx, req->proto, nlh, nlh->nlmsg_len);
-	xfrmif__msg_free(req->msg);
+	if (!(req->flags & XFRMIF__REQ_SCRATCH))
+		xfrmif__msg_free(req->msg);
 	req->msg = NULL;
 	if (r < 0)
 		return r;
