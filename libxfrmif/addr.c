@@ -21,8 +21,11 @@ int xfrmif__argerr_set(struct xfrmif__argerr *e, const char *fmt, ...)
 
 void xfrmif__argerr_clear(struct xfrmif__argerr *e, const char *field)
 {
-	size_t n = strlen(field);
+	size_t n;
 
+	if (!e->msg[0]) /* the common case: nothing to clear */
+		return;
+	n = strlen(field);
 	if (!strncmp(e->msg, field, n) && e->msg[n] == ':')
 		e->msg[0] = '\0';
 }

@@ -2,7 +2,10 @@
 /*
  * The public batch API: each queue call checks its object and builds the
  * message with the builder the single call uses, then hands it (and, for
- * adds, the delete that takes it back) to the engine (batch_engine.c).
+ * link adds, the delete that takes it back) to the engine
+ * (batch_engine.c). For SA and policy adds the engine derives that delete
+ * from the add message itself, only when stop-and-undo needs it
+ * (batch_undo.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,11 +43,13 @@ XFRMIF_EXPORT void xfrmif_batch_free(xfrmif_batch *b)
 	free(b);
 }
 
-/* Hands a built message (and its undo, may be NULL) to the engine. A
- * failed build (r < 0, ctx errmsg set by the builder) queues nothing. */
-static int queue(xfrmif_batch *b, int r, enum xfrmif__proto proto,
-		 struct nl_msg *msg, struct nl_msg *undo, uint32_t flags,
-		 const char *what)
+/* Hands a built message (and its undo, may be NULL) to the engine;
+ * `derive`: an SA or policy add whose undo the engine derives when
+ * needed. A failed build (r < 0, ctx errmsg set by the builder) queues
+ * nothing. */
+static int queue_x(xfrmif_batch *b, int r, enum xfrmif__proto proto,
+		   struct nl_msg *msg, struct nl_msg *undo, bool derive,
+		   uint32_t flags, const char *what)
 {
 	struct xfrmif__req req = {
 		.proto = proto, .msg = msg, .flags = flags, .what = what,
@@ -58,7 +63,16 @@ static int queue(xfrmif_batch *b, int r, enum xfrmif__proto proto,
 					what);
 		return r;
 	}
+	if (derive)
+		return xfrmif__batch_queue_add(&b->e, &req);
 	return xfrmif__batch_queue(&b->e, &req, undo);
+}
+
+static int queue(xfrmif_batch *b, int r, enum xfrmif__proto proto,
+		 struct nl_msg *msg, struct nl_msg *undo, uint32_t flags,
+		 const char *what)
+{
+	return queue_x(b, r, proto, msg, undo, false, flags, what);
 }
 
 /* The checks every queue call starts with. */
@@ -145,7 +159,7 @@ static int sa_add(xfrmif_batch *b, const xfrmif_sa *sa, int type)
 {
 	const char *what = type == XFRM_MSG_UPDSA ? "batch sa update" :
 						    "batch sa add";
-	struct nl_msg *msg = NULL, *undo = NULL;
+	struct nl_msg *msg = NULL;
 	int r;
 
 	r = usable(b, sa, what);
@@ -155,11 +169,12 @@ static int sa_add(xfrmif_batch *b, const xfrmif_sa *sa, int type)
 	if (r < 0)
 		return r;
 	r = xfrmif__sa_check_dir(b->e.ctx, sa, what);
-	if (r == 0 && type == XFRM_MSG_NEWSA)
-		r = xfrmif__sa_build_id(b->e.ctx, sa, XFRM_MSG_DELSA, &undo);
-	/* The request holds keys: the engine wipes its copy after sending
+	/* The delete that undoes an add is derived from the add when needed:
+	 * the checks it needs (id, SPI) are the add's own.
+	 * The request holds keys: the engine wipes its copy after sending
 	 * and the receive buffer after each answer. */
-	return queue(b, r, XFRMIF__XFRM, msg, undo, XFRMIF__REQ_SECRET, what);
+	return queue_x(b, r, XFRMIF__XFRM, msg, NULL, type == XFRM_MSG_NEWSA,
+		       XFRMIF__REQ_SECRET, what);
 }
 
 XFRMIF_EXPORT int xfrmif_batch_sa_add(xfrmif_batch *b, const xfrmif_sa *sa)
@@ -200,19 +215,28 @@ XFRMIF_EXPORT int xfrmif_batch_sa_del(xfrmif_batch *b, const xfrmif_sa *key)
 static int policy_add(xfrmif_batch *b, const xfrmif_policy *p, bool update)
 {
 	const char *what = update ? "batch policy update" : "batch policy add";
-	struct nl_msg *msg = NULL, *undo = NULL;
+	struct xfrmif__req req = { .proto = XFRMIF__XFRM, .what = what };
 	int r;
 
 	r = usable(b, p, what);
 	if (r < 0)
 		return r;
-	r = xfrmif__policy_build_add(b->e.ctx, p, update, &msg);
+	/* Built into the batch's one scratch message, which the engine
+	 * copies: no message allocated per item. */
+	if (!b->e.scratch) {
+		b->e.scratch = xfrmif__msg_new(XFRM_MSG_NEWPOLICY, 0,
+					       XFRMIF__POLICY_ADD_MAX);
+		if (!b->e.scratch)
+			return xfrmif__err(b->e.ctx, -ENOMEM, "%s: out of "
+					   "memory", what);
+	}
+	r = xfrmif__policy_build_add_into(b->e.ctx, p, update, b->e.scratch);
 	if (r < 0)
 		return r;
-	if (!update)
-		r = xfrmif__policy_build_key(b->e.ctx, p, XFRM_MSG_DELPOLICY,
-					     false, &undo);
-	return queue(b, r, XFRMIF__XFRM, msg, undo, 0, what);
+	req.msg = b->e.scratch;
+	/* An add's undo (delete by selector) is derived from the add when
+	 * stop-and-undo needs it. */
+	return xfrmif__batch_queue_copy(&b->e, &req, !update);
 }
 
 XFRMIF_EXPORT int xfrmif_batch_policy_add(xfrmif_batch *b,

@@ -76,6 +76,8 @@ void xfrmif__batch_release(struct xfrmif__batch *b)
 		wbuf_release(&b->req[p], b->secret && !b->wiped);
 		wbuf_release(&b->undo[p], b->secret);
 	}
+	xfrmif__msg_free(b->scratch);
+	b->scratch = NULL;
 	b->items = NULL;
 	b->n = b->cap = 0;
 }
@@ -97,8 +99,9 @@ static long append_msg(struct xfrmif__wbuf *w, struct nl_msg *msg,
 	return off;
 }
 
-int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
-			struct nl_msg *undo)
+/* Copies req->msg (and undo) into the batch; frees them when `consume`. */
+static int queue_msg(struct xfrmif__batch *b, const struct xfrmif__req *req,
+		     struct nl_msg *undo, bool consume)
 {
 	struct xfrmif__batch_item *it;
 	long off, uoff = -1;
@@ -138,12 +141,41 @@ int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 	it->result = 1;
 	r = (int)b->n++;
 out:
-	xfrmif__msg_free(req->msg);
-	req->msg = NULL;
-	xfrmif__msg_free(undo);
+	if (consume) {
+		xfrmif__msg_free(req->msg);
+		xfrmif__msg_free(undo);
+	}
 	if (r < 0)
 		return xfrmif__err(b->ctx, r, "batch: out of memory queueing "
 				   "%s", req->what ? req->what : "a request");
+	return r;
+}
+
+int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
+			struct nl_msg *undo)
+{
+	int r = queue_msg(b, req, undo, true);
+
+	req->msg = NULL;
+	return r;
+}
+
+int xfrmif__batch_queue_add(struct xfrmif__batch *b, struct xfrmif__req *req)
+{
+	int r = xfrmif__batch_queue(b, req, NULL);
+
+	if (r >= 0)
+		b->items[r].undo_derived = true;
+	return r;
+}
+
+int xfrmif__batch_queue_copy(struct xfrmif__batch *b,
+			     const struct xfrmif__req *req, bool derive)
+{
+	int r = queue_msg(b, req, NULL, false);
+
+	if (r >= 0)
+		b->items[r].undo_derived = derive;
 	return r;
 }
 
@@ -232,14 +264,28 @@ static void undo_applied(struct xfrmif__batch *b, size_t upto)
 		struct xfrmif__req req = { .proto = it->proto, .what = "batch undo" };
 		struct nl_msg *msg;
 
-		if (!it->undo_len || !(it->result == 0 ||
-					 (it->result == 1 && it->sent)))
+		if (!(it->undo_len || it->undo_derived) ||
+		    !(it->result == 0 || (it->result == 1 && it->sent)))
 			continue;
-		msg = nlmsg_alloc_size(it->undo_len + 64);
-		if (!msg)
-			continue;
-		memcpy(nlmsg_hdr(msg), u->data + it->undo_off, it->undo_len);
-		/* nlmsg_reserve-free copy: tell libnl the length it holds. */
+		if (it->undo_derived) {
+			/* The requests are still intact: wiped only after
+			 * the commit's undo. */
+			const struct nlmsghdr *add = (const struct nlmsghdr *)(
+				b->req[it->proto].data + it->off);
+
+			if (xfrmif__batch_undo_build(add, &msg) < 0) {
+				xfrmif__log(b->ctx, LOG_ERR, __FILE__, __LINE__,
+					    __func__, "batch: no undo for item "
+					    "%zu: out of memory", i);
+				continue;
+			}
+		} else {
+			msg = nlmsg_alloc_size(it->undo_len + 64);
+			if (!msg)
+				continue;
+			memcpy(nlmsg_hdr(msg), u->data + it->undo_off,
+			       it->undo_len);
+		}
 		req.msg = msg;
 		int r = xfrmif__submit(b->ctx, &req);
 		/* ENOENT/ESRCH: an unconfirmed item that never took effect. */

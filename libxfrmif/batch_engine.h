@@ -20,6 +20,9 @@ struct xfrmif__batch_item {
 	/* The request that takes this item back (e.g. delete for an add),
 	 * used by stop-and-undo; may be absent. */
 	size_t undo_off, undo_len;
+	/* No undo message kept: the undo is derived from the request itself
+	 * when needed (xfrmif__batch_undo_build()). */
+	bool undo_derived;
 	bool secret;
 	bool sent;         /* went out in a sendmsg that succeeded or broke */
 	const char *what;  /* names the operation in its errmsg (static) */
@@ -43,6 +46,9 @@ struct xfrmif__batch {
 	 * after sending and on release. Batches without keys skip that. */
 	bool secret;
 	bool wiped; /* the request buffers were wiped after sending */
+	/* One message the queue calls build into and the engine copies from
+	 * (xfrmif__batch_queue_copy()): no allocation per item. */
+	struct nl_msg *scratch;
 };
 
 void xfrmif__batch_init(struct xfrmif__batch *b, xfrmif_ctx *ctx);
@@ -55,6 +61,30 @@ void xfrmif__batch_release(struct xfrmif__batch *b);
  */
 int xfrmif__batch_queue(struct xfrmif__batch *b, struct xfrmif__req *req,
 			struct nl_msg *undo);
+
+/*
+ * Queues an SA or policy add (consuming req->msg) whose undo, should
+ * stop-and-undo need it, is derived from the add message at that time
+ * rather than built and kept for every item. Returns as
+ * xfrmif__batch_queue().
+ */
+int xfrmif__batch_queue_add(struct xfrmif__batch *b, struct xfrmif__req *req);
+
+/*
+ * As xfrmif__batch_queue() without an undo message (`derive`: as
+ * xfrmif__batch_queue_add()), but copies req->msg and leaves it to the
+ * caller (b->scratch, reused for the next item).
+ */
+int xfrmif__batch_queue_copy(struct xfrmif__batch *b,
+			     const struct xfrmif__req *req, bool derive);
+
+/*
+ * Builds the delete that takes back the SA or policy add @add (an
+ * XFRM_MSG_NEWSA or XFRM_MSG_NEWPOLICY message): the same request
+ * xfrmif__sa_build_id() or xfrmif__policy_build_key() would build for the
+ * added object. Returns 0, -ENOMEM or -EOPNOTSUPP (another message).
+ */
+int xfrmif__batch_undo_build(const struct nlmsghdr *add, struct nl_msg **out);
 
 enum {
 	/* Stop at the first failure and send the undo requests of what was

@@ -256,6 +256,7 @@ static void ctx_free(xfrmif_ctx *ctx)
 		explicit_bzero(ctx->rxbuf, ctx->rxbuf_size);
 		free(ctx->rxbuf);
 	}
+	xfrmif__msg_free(ctx->scratch);
 	free(ctx);
 }
 

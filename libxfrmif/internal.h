@@ -46,6 +46,9 @@ struct xfrmif_ctx {
 	 * key material. */
 	uint8_t *rxbuf;
 	size_t rxbuf_size;
+	/* One request message reused by single calls that build into it
+	 * (XFRMIF__REQ_SCRATCH): no allocation per call. Never holds keys. */
+	struct nl_msg *scratch;
 	xfrmif_log_fn log_fn;
 	void *log_data;
 	int log_priority;
@@ -119,6 +122,9 @@ enum {
 	XFRMIF__REQ_SECRET = 1u << 0,
 	/* A dump: NLM_F_DUMP is set and replies end with NLMSG_DONE. */
 	XFRMIF__REQ_DUMP = 1u << 1,
+	/* req->msg is the context's scratch message (ctx->scratch): the
+	 * request path leaves it to the context instead of freeing it. */
+	XFRMIF__REQ_SCRATCH = 1u << 2,
 };
 
 /* One request on its way to the kernel. */
@@ -138,6 +144,11 @@ struct nl_msg *xfrmif__msg_new(int type, int flags, size_t size);
 
 /* Frees a message, wiping its bytes first (they may be keys). NULL-safe. */
 void xfrmif__msg_free(struct nl_msg *msg);
+
+/* Empties a message from xfrmif__msg_new() for reuse as a new request of
+ * `type` (its old bytes wiped; its room unchanged), so that a caller
+ * building many requests allocates one message, not one each. */
+void xfrmif__msg_reset(struct nl_msg *msg, int type, int flags);
 
 /*
  * The single path every request takes. With batch == NULL it sends the

@@ -116,25 +116,14 @@ static int finish(xfrmif_ctx *ctx, struct nl_msg *msg, int r, const char *what,
 	return 0;
 }
 
-int xfrmif__policy_build_add(xfrmif_ctx *ctx, const xfrmif_policy *p,
-			     bool update, struct nl_msg **out)
+/* The body of an add/update (a checked policy) into an empty message;
+ * returns libnl's error. */
+static int fill_add(struct nl_msg *msg, const xfrmif_policy *p)
 {
-	const char *what = update ? "policy update" : "policy add";
 	struct xfrm_user_tmpl tmpls[XFRMIF_POLICY_MAX_TMPLS];
 	struct xfrm_userpolicy_info info;
-	struct nl_msg *msg;
 	int r;
 
-	*out = NULL;
-	r = xfrmif__policy_validate(ctx, p, what);
-	if (r < 0)
-		return r;
-	msg = xfrmif__msg_new(update ? XFRM_MSG_UPDPOLICY : XFRM_MSG_NEWPOLICY,
-			      update ? 0 : NLM_F_CREATE | NLM_F_EXCL,
-			      sizeof(info) + NLA_HDRLEN +
-				      p->ntmpl * sizeof(tmpls[0]) + 64);
-	if (!msg)
-		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
 	info = p->info;
 	/* Read-only fields of a policy read back from the kernel. */
 	memset(&info.curlft, 0, sizeof(info.curlft));
@@ -149,7 +138,44 @@ int xfrmif__policy_build_add(xfrmif_ctx *ctx, const xfrmif_policy *p,
 	}
 	if (!r)
 		r = put_key_attrs(msg, p);
-	return finish(ctx, msg, r, what, out);
+	return r;
+}
+
+int xfrmif__policy_build_add(xfrmif_ctx *ctx, const xfrmif_policy *p,
+			     bool update, struct nl_msg **out)
+{
+	const char *what = update ? "policy update" : "policy add";
+	struct nl_msg *msg;
+	int r;
+
+	*out = NULL;
+	r = xfrmif__policy_validate(ctx, p, what);
+	if (r < 0)
+		return r;
+	msg = xfrmif__msg_new(update ? XFRM_MSG_UPDPOLICY : XFRM_MSG_NEWPOLICY,
+			      update ? 0 : NLM_F_CREATE | NLM_F_EXCL,
+			      sizeof(struct xfrm_userpolicy_info) + NLA_HDRLEN +
+				      p->ntmpl * sizeof(struct xfrm_user_tmpl) +
+				      64);
+	if (!msg)
+		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
+	return finish(ctx, msg, fill_add(msg, p), what, out);
+}
+
+int xfrmif__policy_build_add_into(xfrmif_ctx *ctx, const xfrmif_policy *p,
+				  bool update, struct nl_msg *msg)
+{
+	const char *what = update ? "policy update" : "policy add";
+	int r;
+
+	r = xfrmif__policy_validate(ctx, p, what);
+	if (r < 0)
+		return r;
+	xfrmif__msg_reset(msg, update ? XFRM_MSG_UPDPOLICY : XFRM_MSG_NEWPOLICY,
+			  update ? 0 : NLM_F_CREATE | NLM_F_EXCL);
+	if (fill_add(msg, p) < 0)
+		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
+	return 0;
 }
 
 int xfrmif__policy_build_key(xfrmif_ctx *ctx, const xfrmif_policy *key,

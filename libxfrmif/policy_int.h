@@ -57,4 +57,16 @@ void xfrmif__tmpl_init(xfrmif_tmpl *t);
 int xfrmif__policy_validate(xfrmif_ctx *ctx, const xfrmif_policy *p,
 			    const char *what);
 
+/* Room an add/update message needs at most (every template): a message of
+ * xfrmif__msg_new(..., XFRMIF__POLICY_ADD_MAX) holds any policy. */
+#define XFRMIF__POLICY_ADD_MAX                                                 \
+	(sizeof(struct xfrm_userpolicy_info) + NLA_HDRLEN +                    \
+	 XFRMIF_POLICY_MAX_TMPLS * sizeof(struct xfrm_user_tmpl) + 64)
+
+/* As xfrmif__policy_build_add(), but into @msg (emptied first with
+ * xfrmif__msg_reset(); at least XFRMIF__POLICY_ADD_MAX of room), which the
+ * caller keeps: for the batch, which copies each message at once. */
+int xfrmif__policy_build_add_into(xfrmif_ctx *ctx, const xfrmif_policy *p,
+				  bool update, struct nl_msg *msg);
+
 #endif

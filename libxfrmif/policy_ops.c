@@ -20,16 +20,24 @@ static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
 
 static int add(xfrmif_ctx *ctx, const xfrmif_policy *p, bool update)
 {
-	struct nl_msg *msg;
+	const char *what = update ? "policy update" : "policy add";
 	int r;
 
 	if (!ctx)
 		return -EINVAL;
-	r = xfrmif__policy_build_add(ctx, p, update, &msg);
+	/* Built into the context's scratch message: one allocation per
+	 * context, not per call (policies hold no keys). */
+	if (!ctx->scratch) {
+		ctx->scratch = xfrmif__msg_new(XFRM_MSG_NEWPOLICY, 0,
+					       XFRMIF__POLICY_ADD_MAX);
+		if (!ctx->scratch)
+			return xfrmif__err(ctx, -ENOMEM, "%s: out of memory",
+					   what);
+	}
+	r = xfrmif__policy_build_add_into(ctx, p, update, ctx->scratch);
 	if (r < 0)
 		return r;
-	r = submit(ctx, msg, 0, update ? "policy update" : "policy add", NULL,
-		   NULL);
+	r = submit(ctx, ctx->scratch, XFRMIF__REQ_SCRATCH, what, NULL, NULL);
 	return r < 0 ? r : 0;
 }
 

@@ -47,6 +47,18 @@ void xfrmif__msg_free(struct nl_msg *msg)
 	nlmsg_free(msg);
 }
 
+void xfrmif__msg_reset(struct nl_msg *msg, int type, int flags)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+
+	/* libnl appends at nlmsg_len and checks it against the room it
+	 * allocated: a header-only length is an empty message. */
+	explicit_bzero(nlh, nlh->nlmsg_len);
+	nlh->nlmsg_len = NLMSG_HDRLEN;
+	nlh->nlmsg_type = (uint16_t)type;
+	nlh->nlmsg_flags = (uint16_t)flags;
+}
+
 int xfrmif__send_raw(xfrmif_ctx *ctx, enum xfrmif__proto proto,
 		     const void *buf, size_t len)
 {
@@ -256,7 +268,8 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 
 	ctx->outcome_unknown = true;
 	r = xfrmif__send_raw(ctx, req->proto, nlh, nlh->nlmsg_len);
-	xfrmif__msg_free(req->msg);
+	if (!(req->flags & XFRMIF__REQ_SCRATCH))
+		xfrmif__msg_free(req->msg);
 	req->msg = NULL;
 	if (r < 0)
 		return r;

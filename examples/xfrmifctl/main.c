@@ -107,15 +107,13 @@ int cli_fail(struct cli *c, int err, const char *what)
 	return EXIT_FAIL;
 }
 
-xfrmif_ctx *cli_ctx(struct cli *c)
+static xfrmif_ctx *ctx_open(struct cli *c)
 {
 	char errbuf[512] = "";
 	XFRMIF_OPTS(xfrmif_ctx_opts, opts, .netns_name = c->netns,
 		    .errbuf = errbuf, .errbuf_size = sizeof(errbuf));
 	int r;
 
-	if (c->ctx)
-		return c->ctx;
 	r = xfrmif_ctx_new(&c->ctx, &opts);
 	if (r < 0) {
 		fprintf(stderr, "xfrmifctl: cannot open the context: %s (%s)\n",
@@ -123,6 +121,13 @@ xfrmif_ctx *cli_ctx(struct cli *c)
 		return NULL;
 	}
 	return c->ctx;
+}
+
+xfrmif_ctx *cli_ctx(struct cli *c)
+{
+	/* Asked for on every -batch line: the opened context is returned
+	 * before any work. */
+	return c->ctx ? c->ctx : ctx_open(c);
 }
 
 int cli_run(struct cli *c, int argc, char **argv)

@@ -42,6 +42,9 @@ enum {
 	 * again. Updates and deletes cannot be taken back (the batch does
 	 * not know what was there before) and stay applied; so a batch that
 	 * must leave the kernel as it was on failure holds only adds.
+	 * Queueing does not pay for this: the delete that takes back an SA
+	 * or policy add is derived from the batch's copy of the add when an
+	 * undo happens (a link add's delete, by name, is kept at queueing).
 	 */
 	XFRMIF_BATCH_STOP_AND_UNDO = 1u << 0,
 };

@@ -14,6 +14,7 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
+#include "batch_engine.h"
 #include "internal.h"
 #include "policy_int.h"
 #include "xtest.h"
@@ -229,6 +230,34 @@ START_TEST(key_carries_mark_if_id_and_type)
 	ck_assert_uint_eq(((struct xfrm_userpolicy_type *)nla_data(a))->type,
 			  XFRM_POLICY_TYPE_SUB);
 	xfrmif__msg_free(msg);
+	xfrmif_policy_free(p);
+}
+END_TEST
+
+/* Stop-and-undo derives the delete from the add message: it must be the
+ * very message the key builder makes for the policy. */
+START_TEST(undo_derived_from_add_is_the_key_delete)
+{
+	xfrmif_ctx *ctx = fake_ctx();
+	xfrmif_policy *p = full_policy();
+	struct nl_msg *add = NULL, *key = NULL, *undo = NULL;
+	struct nlmsghdr *hk, *hu;
+
+	if (_i) /* and without mark, if_id and type */
+		p->isset &= ~(uint32_t)(POL_MARK | POL_IF_ID);
+	if (_i)
+		p->type = XFRM_POLICY_TYPE_MAIN;
+	XT_ASSERT_OK(xfrmif__policy_build_add(ctx, p, false, &add));
+	XT_ASSERT_OK(xfrmif__policy_build_key(ctx, p, XFRM_MSG_DELPOLICY,
+					      false, &key));
+	XT_ASSERT_OK(xfrmif__batch_undo_build(nlmsg_hdr(add), &undo));
+	hk = nlmsg_hdr(key);
+	hu = nlmsg_hdr(undo);
+	ck_assert_uint_eq(hu->nlmsg_len, hk->nlmsg_len);
+	ck_assert_mem_eq(hu, hk, hk->nlmsg_len);
+	xfrmif__msg_free(add);
+	xfrmif__msg_free(key);
+	xfrmif__msg_free(undo);
 	xfrmif_policy_free(p);
 }
 END_TEST
@@ -576,6 +605,7 @@ int main(void)
 	tcase_add_loop_test(tc, build_add_parse_round_trip, 0, 2);
 	tcase_add_loop_test(tc, key_carries_mark_if_id_and_type, 0, 2);
 	tcase_add_test(tc, key_by_index_takes_dir_from_index);
+	tcase_add_loop_test(tc, undo_derived_from_add_is_the_key_delete, 0, 2);
 	tcase_add_test(tc, bad_input_table);
 	tcase_add_test(tc, good_family_changes);
 	tcase_add_test(tc, setter_fix_clears_complaint);

@@ -14,6 +14,7 @@
 
 #include <netlink/msg.h>
 
+#include "batch_engine.h"
 #include "internal.h"
 #include "kcompat.h"
 #include "sa_priv.h"
@@ -148,6 +149,33 @@ static xfrmif_sa *round_trip(xfrmif_ctx *ctx, const xfrmif_sa *sa)
 	xfrmif__msg_free(msg);
 	return back;
 }
+
+/* Stop-and-undo derives the delete from the add message: it must be the
+ * very message xfrmif__sa_build_id() makes for the SA (with and without
+ * a mark). */
+START_TEST(undo_derived_from_add_is_the_id_delete)
+{
+	xfrmif_ctx *ctx = ctx_new();
+	xfrmif_sa *sa = full_sa();
+	struct nl_msg *add = NULL, *key = NULL, *undo = NULL;
+	struct nlmsghdr *hk, *hu;
+
+	if (_i)
+		sa->set &= ~(uint32_t)SA_F_MARK;
+	XT_ASSERT_OK(xfrmif__sa_build_add(ctx, sa, XFRM_MSG_NEWSA, &add));
+	XT_ASSERT_OK(xfrmif__sa_build_id(ctx, sa, XFRM_MSG_DELSA, &key));
+	XT_ASSERT_OK(xfrmif__batch_undo_build(nlmsg_hdr(add), &undo));
+	hk = nlmsg_hdr(key);
+	hu = nlmsg_hdr(undo);
+	ck_assert_uint_eq(hu->nlmsg_len, hk->nlmsg_len);
+	ck_assert_mem_eq(hu, hk, hk->nlmsg_len);
+	xfrmif__msg_free(add);
+	xfrmif__msg_free(key);
+	xfrmif__msg_free(undo);
+	xfrmif_sa_free(sa);
+	xfrmif_ctx_unref(ctx);
+}
+END_TEST
 
 START_TEST(round_trip_every_field)
 {
@@ -525,6 +553,7 @@ int main(void)
 
 	tcase_add_test(tc, free_hook_sees_keys);
 	tcase_add_test(tc, round_trip_every_field);
+	tcase_add_loop_test(tc, undo_derived_from_add_is_the_id_delete, 0, 2);
 	tcase_add_test(tc, message_layout);
 	tcase_add_test(tc, round_trip_enc_auth);
 	tcase_add_test(tc, getters_unset_and_defaults);
