@@ -18,51 +18,12 @@
 #include "internal.h"
 #include "kcompat.h"
 #include "sa_priv.h"
+#include "xkeyscan.h"
 #include "xtest.h"
 
-/* ---- a free() that looks for key bytes in every block it releases ---- */
-
-/* A recognisable 20-byte key; no other data in these tests contains it. */
-static const uint8_t KEY[20] = {
-	0xc3, 0x5a, 0x11, 0xe7, 0x42, 0x9d, 0x6b, 0xf0, 0x38, 0x81,
-	0x2c, 0xd4, 0x77, 0x19, 0xae, 0x53, 0x0f, 0xb6, 0x64, 0xc9,
-};
-/* volatile: the compiler takes free() for the builtin that touches no globals */
-static volatile int scanning;
-static volatile int key_seen; /* freed blocks that still held the key */
-static volatile int hook_calls; /* 0 when free() is not ours */
-
-/* AddressSanitizer owns malloc/free in its builds, and valgrind replaces
- * free() at run time: in both the hook stays out (hook_calls remains 0) and
- * the plain build is the one that checks. */
-#if defined(__SANITIZE_ADDRESS__)
-#define XT_FREE_HOOK 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define XT_FREE_HOOK 0
-#endif
-#endif
-#ifndef XT_FREE_HOOK
-#define XT_FREE_HOOK 1
-#endif
-
-static bool holds_key(const void *p, size_t n)
-{
-	/* 8 bytes of the key are enough to be sure. */
-	return n >= 8 && memmem(p, n, KEY + 6, 8) != NULL;
-}
-
-#if XT_FREE_HOOK
-extern void __libc_free(void *);
-
-void free(void *p)
-{
-	hook_calls++;
-	if (p && scanning && holds_key(p, malloc_usable_size(p)))
-		key_seen++;
-	__libc_free(p);
-}
-#endif
+/* Key hygiene: freed blocks are scanned for this key (xkeyscan.c). */
+#define KEY XK_KEY
+#define holds_key xk_holds_key
 
 START_TEST(free_hook_sees_keys)
 {
@@ -72,13 +33,12 @@ START_TEST(free_hook_sees_keys)
 	uint8_t *b = malloc(64);
 
 	/* The detector itself works: a block with the key is noticed. */
-	scanning = 1;
-	key_seen = 0;
-	memcpy(b + 10, KEY, sizeof(KEY));
+	xk_scan_begin();
+	memcpy(b + 10, KEY, sizeof(XK_KEY));
 	release(b);
-	if (hook_calls) /* under valgrind, its free() replaces ours */
-		ck_assert_int_eq(key_seen, 1);
-	scanning = 0;
+	if (xk_hook_active()) /* not under valgrind or ASan */
+		ck_assert_int_eq(xk_scan_end(), 1);
+	xk_scan_end();
 }
 END_TEST
 
@@ -528,8 +488,7 @@ START_TEST(freed_objects_and_messages_hold_no_key)
 	xfrmif_sa *sa, *copy = NULL;
 	struct nl_msg *msg = NULL;
 
-	scanning = 1;
-	key_seen = 0;
+	xk_scan_begin();
 	sa = full_sa();
 	XT_ASSERT_OK(xfrmif_sa_dup(&copy, sa));
 	/* request messages: built, then freed by the request path */
@@ -541,8 +500,7 @@ START_TEST(freed_objects_and_messages_hold_no_key)
 	xfrmif_sa_free(copy);
 	xfrmif_sa_free(sa);
 	xfrmif_ctx_unref(ctx);
-	scanning = 0;
-	ck_assert_int_eq(key_seen, 0);
+	ck_assert_int_eq(xk_scan_end(), 0);
 }
 END_TEST
 
