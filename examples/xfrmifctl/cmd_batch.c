@@ -11,7 +11,9 @@
  * their line numbers. Exit status: 0 when every line succeeded, else the
  * worst status of a line (1 failed, 2 usage error).
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* getline */
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

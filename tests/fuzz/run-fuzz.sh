@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 seconds=${FUZZ_SECONDS:-20}
 out=${FUZZ_OUT:-$(mktemp -d /tmp/xfrmif-fuzz.XXXXXX)}
-targets=${*:-sa policy link info event error}
+targets=${*:-sa policy link info event error cli}
 mkdir -p "$out"
 
 cflags="-g -O1 -std=c11 -D_GNU_SOURCE -DXFRMIF_VERSION_STRING=\"fuzz\"
@@ -27,10 +27,22 @@ for src in "$top"/libxfrmif/*.c; do
 		-o "$out/obj/$(basename "$src" .c).o"
 done
 
+# xfrmifctl's sources for the cli target (its main() renamed away, since
+# libFuzzer brings its own).
+mkdir -p "$out/cli"
+for src in "$top"/examples/xfrmifctl/*.c; do
+	# shellcheck disable=SC2086
+	clang $cflags -fsanitize=fuzzer-no-link -Dmain=xfrmifctl_main \
+		-I"$top/examples/xfrmifctl" -c "$src" \
+		-o "$out/cli/$(basename "$src" .c).o"
+done
+
 status=0
 for t in $targets; do
+	extra=
+	[ "$t" = cli ] && extra="-I$top/examples/xfrmifctl $out/cli/*.o"
 	# shellcheck disable=SC2086
-	clang $cflags -fsanitize=fuzzer "$here/fuzz-$t.c" "$out"/obj/*.o $libs \
+	clang $cflags -fsanitize=fuzzer "$here/fuzz-$t.c" $extra "$out"/obj/*.o $libs \
 		-o "$out/fuzz-$t"
 	work=$out/corpus-$t
 	mkdir -p "$work"
