@@ -46,6 +46,10 @@ int cli_run(struct cli *c, int argc, char **argv);
 /* xfrmifctl -batch FILE|-: one command per line, through the batch API. */
 int cli_batch(struct cli *c, const char *path);
 
+/* Splits a -batch line into words in place ('...' and "..." quote).
+ * Returns the word count, or -1 for an unterminated quote. */
+int cli_batch_split(char *s, char **argv, int max);
+
 int cmd_link(struct cli *c, int argc, char **argv);
 int cmd_monitor(struct cli *c, int argc, char **argv);
 int cmd_policy(struct cli *c, int argc, char **argv);

@@ -32,9 +32,7 @@ struct run {
 	int status;
 };
 
-/* Splits a line into words in place. Returns the word count, or -1 for an
- * unterminated quote. */
-static int split(char *s, char **argv, int max)
+int cli_batch_split(char *s, char **argv, int max)
 {
 	int argc = 0;
 
@@ -159,7 +157,7 @@ static int run_file(struct run *r, FILE *f)
 
 	while (!err && getline(&buf, &size, f) >= 0) {
 		line++;
-		argc = split(buf, argv, (int)(sizeof(argv) / sizeof(argv[0])));
+		argc = cli_batch_split(buf, argv, (int)(sizeof(argv) / sizeof(argv[0])));
 		cli_set_line(line);
 		if (argc < 0) {
 			worse(r, cli_usage("unterminated quote"));

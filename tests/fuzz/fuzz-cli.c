@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * libFuzzer: xfrmifctl's argument parsers, driven the way -batch drives
- * them: each input line is split into words and run as a link, sa, policy
+ * them: each input line is split into words by -batch's own splitter
+ * (quotes and all) and run as a link, sa, policy
  * or tunnel command with a batch attached, so adds, updates and deletes
  * are only parsed and queued (the batch is dropped uncommitted). Commands
  * that act at once (show, flush, tunnel ...) run in a network namespace of
@@ -43,17 +44,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Splits in place at blanks; returns the word count. */
-static int split(char *s, char **argv, int max)
-{
-	int n = 0;
-
-	for (char *tok = strtok(s, " \t\r"); tok && n < max;
-	     tok = strtok(NULL, " \t\r"))
-		argv[n++] = tok;
-	return n;
-}
-
 static int runnable(int argc, char **argv)
 {
 	static const char *const ok[] = { "link", "sa", "policy", "tunnel" };
@@ -79,8 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		int argc = split(line, argv, 63);
+		int argc = cli_batch_split(line, argv, 63);
 
+		if (argc < 0)
+			continue; /* an unterminated quote: -batch reports it */
 		argv[argc] = NULL;
 		if (runnable(argc, argv))
 			(void)cli_run(&cli, argc, argv);

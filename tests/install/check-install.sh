@@ -37,4 +37,14 @@ grep -q 'Requires.private: libnl-3.0' "$pcdir/libxfrmif.pc" ||
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$stage/consumer" \
 	"$src/tests/install/consumer.c" $(pkg-config --cflags --libs libxfrmif)
 LD_LIBRARY_PATH=$(dirname "$so") "$stage/consumer"
-echo "ok: installed tree builds and runs a pkg-config consumer"
+rm -f "$stage/consumer"
+
+# Uninstall (meson's install log holds the staged paths) leaves no file.
+DESTDIR=$stage ninja -C "$build" uninstall >/dev/null
+left=$(find "$stage" -type f -o -type l)
+if [ -n "$left" ]; then
+	echo "FAIL: uninstall left files behind:"
+	echo "$left"
+	exit 1
+fi
+echo "ok: installed tree builds and runs a pkg-config consumer; uninstall leaves no file"
