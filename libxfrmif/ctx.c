@@ -98,6 +98,7 @@ int xfrmif__in_netns(int netns_fd, int (*fn)(void *arg), void *arg)
 
 static int open_sock(struct xfrmif__sock *s, int protocol)
 {
+	const struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	int r, one = 1;
 
 	s->nl = nl_socket_alloc();
@@ -112,6 +113,11 @@ static int open_sock(struct xfrmif__sock *s, int protocol)
 		return xfrmif__nle_to_errno(r);
 	s->fd = nl_socket_get_fd(s->nl);
 	s->port = nl_socket_get_local_port(s->nl);
+	/* Connected to the kernel's port 0: the kernel then refuses
+	 * (ECONNREFUSED) anything other sockets send to our port, so every
+	 * datagram we read is the kernel's, and send/recv need no address. */
+	if (connect(s->fd, (const struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		return -errno;
 	s->seq = (uint32_t)time(NULL);
 	r = nl_socket_set_buffer_size(s->nl, SOCK_BUF_SIZE, SOCK_BUF_SIZE);
 	if (r < 0)

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * Fault injection for test programs linked with -Wl,--wrap for malloc,
- * calloc, realloc, strdup, nlmsg_alloc_size, sendmsg, recvmsg and
- * nl_connect (see tests/meson.build): once armed with N, the Nth of those
+ * calloc, realloc, strdup, nlmsg_alloc_size, send, recv, recvmsg, connect
+ * and nl_connect (see tests/meson.build): once armed with N, the Nth of those
  * calls fails (ENOMEM, ENOBUFS on send, EIO on receive). No hook lives in
  * the library itself.
  */

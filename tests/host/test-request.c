@@ -45,8 +45,10 @@ START_TEST(kernel_errno_and_extack_pass_through)
 }
 END_TEST
 
-/* Another socket of ours pretends to be the kernel's answer. */
-START_TEST(answers_from_other_senders_are_ignored)
+/* Another socket of ours pretends to be the kernel's answer: the
+ * context's sockets are connected to the kernel, so the kernel refuses the
+ * fake, and the real answer is the one that counts. */
+START_TEST(answers_from_other_senders_are_refused)
 {
 	xfrmif_ctx *ctx = NULL;
 	struct sockaddr_nl to = { .nl_family = AF_NETLINK };
@@ -65,10 +67,10 @@ START_TEST(answers_from_other_senders_are_ignored)
 	fake.h.nlmsg_seq = ctx->sock[XFRMIF__XFRM].seq + 1; /* the next one */
 	fake.e.error = -EPERM;
 	to.nl_pid = ctx->sock[XFRMIF__XFRM].port;
+	errno = 0;
 	ck_assert_int_eq(sendto(fd, &fake, sizeof(fake), 0,
-				(struct sockaddr *)&to, sizeof(to)),
-			 (ssize_t)sizeof(fake));
-	/* The fake is first in the queue, but the real answer wins. */
+				(struct sockaddr *)&to, sizeof(to)), -1);
+	ck_assert_int_eq(errno, ECONNREFUSED);
 	XT_ASSERT_OK(submit(ctx, policy_add_msg(3, 128)));
 	ck_assert_int_eq(xt_sh("ip xfrm policy get src 2001:db8::/64 dst "
 			       "2001:db8:1::3/128 dir out >/dev/null"), 0);
@@ -125,7 +127,7 @@ int main(void)
 	TCase *tc = xt_tcase(s, "request", true);
 
 	tcase_add_test(tc, kernel_errno_and_extack_pass_through);
-	tcase_add_test(tc, answers_from_other_senders_are_ignored);
+	tcase_add_test(tc, answers_from_other_senders_are_refused);
 	tcase_add_test(tc, stale_answers_are_ignored);
 	tcase_add_test(tc, context_in_named_namespace_does_not_move_the_thread);
 	return xt_run_suite(s);
