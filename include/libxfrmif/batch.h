@@ -64,7 +64,7 @@ int xfrmif_batch_new(xfrmif_batch **ret, xfrmif_ctx *ctx);
  */
 void xfrmif_batch_free(xfrmif_batch *b);
 
-/* For __attribute__((cleanup(xfrmif_batch_freep))). */
+/* For __attribute__((cleanup(xfrmif_batch_freep))). Since: 1.0 */
 static inline void xfrmif_batch_freep(xfrmif_batch **b)
 {
 	if (b)

@@ -122,7 +122,7 @@ int xfrmif_ctx_get_log_priority(const xfrmif_ctx *ctx);
  */
 const char *xfrmif_version(void);
 
-/* For __attribute__((cleanup(xfrmif_ctx_unrefp))). */
+/* For __attribute__((cleanup(xfrmif_ctx_unrefp))). Since: 1.0 */
 static inline void xfrmif_ctx_unrefp(xfrmif_ctx **ctx)
 {
 	if (ctx)

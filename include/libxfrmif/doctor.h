@@ -72,7 +72,7 @@ int xfrmif_doctor_run(xfrmif_doctor **ret, xfrmif_ctx *ctx,
 /* xfrmif_doctor_free - free a report. NULL-safe. Since: 1.0 */
 void xfrmif_doctor_free(xfrmif_doctor *d);
 
-/* For __attribute__((cleanup(xfrmif_doctor_freep))). */
+/* For __attribute__((cleanup(xfrmif_doctor_freep))). Since: 1.0 */
 static inline void xfrmif_doctor_freep(xfrmif_doctor **p)
 {
 	if (p)

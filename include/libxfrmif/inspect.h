@@ -69,7 +69,7 @@ int xfrmif_inspect_new(xfrmif_inspect **ret, xfrmif_ctx *ctx,
  * Since: 1.0 */
 void xfrmif_inspect_free(xfrmif_inspect *in);
 
-/* For __attribute__((cleanup(xfrmif_inspect_freep))). */
+/* For __attribute__((cleanup(xfrmif_inspect_freep))). Since: 1.0 */
 static inline void xfrmif_inspect_freep(xfrmif_inspect **p)
 {
 	if (p)

@@ -52,7 +52,7 @@ void xfrmif_link_free(xfrmif_link *link);
  */
 int xfrmif_link_dup(xfrmif_link **ret, const xfrmif_link *src);
 
-/* For __attribute__((cleanup(xfrmif_link_freep))). */
+/* For __attribute__((cleanup(xfrmif_link_freep))). Since: 1.0 */
 static inline void xfrmif_link_freep(xfrmif_link **link)
 {
 	if (link)

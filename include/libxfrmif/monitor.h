@@ -131,7 +131,7 @@ int xfrmif_monitor_new(xfrmif_monitor **ret, xfrmif_ctx *ctx, uint32_t groups,
  */
 void xfrmif_monitor_free(xfrmif_monitor *mon);
 
-/* For __attribute__((cleanup(xfrmif_monitor_freep))). */
+/* For __attribute__((cleanup(xfrmif_monitor_freep))). Since: 1.0 */
 static inline void xfrmif_monitor_freep(xfrmif_monitor **mon)
 {
 	if (mon)

@@ -311,7 +311,7 @@ int xfrmif_policy_get_tmpl_count(const xfrmif_policy *p);
 int xfrmif_policy_get_tmpl(const xfrmif_policy *p, unsigned int idx,
 			   const xfrmif_tmpl **ret);
 
-/* For __attribute__((cleanup(xfrmif_policy_freep))). */
+/* For __attribute__((cleanup(xfrmif_policy_freep))). Since: 1.0 */
 static inline void xfrmif_policy_freep(xfrmif_policy **p)
 {
 	if (p)
@@ -407,7 +407,7 @@ int xfrmif_tmpl_set_algo_masks(xfrmif_tmpl *t, uint32_t auth, uint32_t enc,
 int xfrmif_tmpl_get_algo_masks(const xfrmif_tmpl *t, uint32_t *auth,
 			       uint32_t *enc, uint32_t *comp);
 
-/* For __attribute__((cleanup(xfrmif_tmpl_freep))). */
+/* For __attribute__((cleanup(xfrmif_tmpl_freep))). Since: 1.0 */
 static inline void xfrmif_tmpl_freep(xfrmif_tmpl **t)
 {
 	if (t)

@@ -117,7 +117,7 @@ void xfrmif_sa_free(xfrmif_sa *sa);
  */
 int xfrmif_sa_dup(xfrmif_sa **ret, const xfrmif_sa *src);
 
-/* For __attribute__((cleanup(xfrmif_sa_freep))). */
+/* For __attribute__((cleanup(xfrmif_sa_freep))). Since: 1.0 */
 static inline void xfrmif_sa_freep(xfrmif_sa **p)
 {
 	if (p)

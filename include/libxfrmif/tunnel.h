@@ -75,7 +75,7 @@ void xfrmif_tunnel_free(xfrmif_tunnel *t);
  */
 int xfrmif_tunnel_dup(xfrmif_tunnel **ret, const xfrmif_tunnel *src);
 
-/* For __attribute__((cleanup(xfrmif_tunnel_freep))). */
+/* For __attribute__((cleanup(xfrmif_tunnel_freep))). Since: 1.0 */
 static inline void xfrmif_tunnel_freep(xfrmif_tunnel **t)
 {
 	if (t)

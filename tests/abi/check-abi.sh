@@ -22,7 +22,12 @@ fi
 
 # Only types reachable from the public headers count; no build paths in
 # the output, so the baseline does not depend on where it was built.
+# --exported-interfaces-only: without it, abidw 2.2 ties a function that
+# other files of the library call to one of their declarations instead of
+# its definition, leaves it unlinked to its ELF symbol, and abidiff then
+# ignores every change to its types (xfrmif_link_list and 20 others).
 abidw --headers-dir "$headers" --drop-private-types --no-corpus-path \
+	--exported-interfaces-only \
 	--out-file "$tmp/current.abi" "$lib"
 
 if [ "$mode" = update ]; then

@@ -105,6 +105,9 @@ static void spd_thresholds(void)
 	usleep(20000);
 }
 
+/* Pause after each measurement, for the kernel's workers to finish. */
+static useconds_t pause_us = 50000;
+
 /* Runs fn(n) in a child inside a new network namespace. */
 static struct res in_netns(bench_fn fn, unsigned n)
 {
@@ -136,7 +139,7 @@ static struct res in_netns(bench_fn fn, unsigned n)
 		r.secs = -1;
 	close(p[0]);
 	waitpid(pid, &st, 0);
-	usleep(50000);
+	usleep(pause_us);
 	return r;
 }
 
@@ -793,14 +796,14 @@ static void host(unsigned max)
 	       use_hthresh ? "lbits 30 rbits 32, set in each namespace before "
 			     "installing (the policy set's prefix lengths)" :
 			     "the kernel's defaults (BENCH_NO_HTHRESH)");
-	printf("Time is the best of R runs (R = 9, 9, 3 for 1k, 10k, 100k), each "
+	printf("Time is the best of R runs (R = 15, 15, 3 for 1k, 10k, 100k), each "
 	       "in a fresh network namespace; ratio = time / the plain-socket "
 	       "ceiling's time.\n\n");
 	printf("| policies | installer | s | µs/policy | × ceiling | result |\n");
 	printf("|---:|---|---:|---:|---:|---|\n");
 	for (int k = 0; k < 3 && sizes[k] <= max; k++, ns++) {
 		unsigned n = sizes[k];
-		int reps = n <= 10000 ? 9 : 3;
+		int reps = n <= 10000 ? 15 : 3;
 		struct res ceil = { .secs = 1e9 }, bat = ceil, one = ceil,
 			   nl = ceil, ip = ceil, ctl = ceil, r;
 
@@ -934,6 +937,8 @@ int main(int argc, char **argv)
 	unsigned max = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 0) : 100000;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getenv("BENCH_PAUSE_MS"))
+		pause_us = (useconds_t)atoi(getenv("BENCH_PAUSE_MS")) * 1000;
 	if (argc >= 2 && !strcmp(argv[1], "host"))
 		host(max);
 	else if (argc >= 2 && !strcmp(argv[1], "guest"))
