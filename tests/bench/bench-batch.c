@@ -207,47 +207,193 @@ static xfrmif_policy *pol_new(void)
 	return p;
 }
 
-static struct res pol_batch(unsigned n)
+static void lft_inf(struct xfrm_lifetime_cfg *l)
+{
+	l->soft_byte_limit = l->hard_byte_limit = XFRM_INF;
+	l->soft_packet_limit = l->hard_packet_limit = XFRM_INF;
+}
+
+/* The ceiling's request for policy i (its netlink header aside). */
+struct pol_req {
+	struct nlmsghdr h;
+	struct xfrm_userpolicy_info p;
+};
+
+static void pol_req_fill(void *req, unsigned i)
+{
+	struct pol_req *q = req;
+
+	pol_fields(i, (uint8_t *)&q->p.sel.saddr.a4,
+		   (uint8_t *)&q->p.sel.daddr.a4);
+	q->p.sel.family = AF_INET;
+	q->p.sel.prefixlen_s = 30;
+	q->p.sel.prefixlen_d = 32;
+	lft_inf(&q->p.lft);
+	q->p.dir = XFRM_POLICY_OUT;
+	q->p.action = XFRM_POLICY_BLOCK;
+}
+
+/* ---- the SA set (guest): ESP tunnel SAs between one pair of
+ * addresses, distinct SPIs from 0x1000 ---- */
+
+static const uint8_t sa_key[20] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+				    13, 14, 15, 16, 17, 18, 19, 20 };
+
+static xfrmif_sa *sa_obj(void)
+{
+	const uint8_t a1[4] = { 192, 0, 2, 1 }, a2[4] = { 192, 0, 2, 2 };
+	xfrmif_sa *sa = NULL;
+
+	if (xfrmif_sa_new(&sa) < 0)
+		die("xfrmif_sa_new", ENOMEM);
+	xfrmif_sa_set_src(sa, AF_INET, a1);
+	xfrmif_sa_set_dst(sa, AF_INET, a2);
+	xfrmif_sa_set_proto(sa, IPPROTO_ESP);
+	xfrmif_sa_set_mode(sa, XFRMIF_SA_MODE_TUNNEL);
+	xfrmif_sa_set_aead(sa, "rfc4106(gcm(aes))", sa_key, 20, 128);
+	return sa;
+}
+
+static long sad_count(void)
+{
+	xfrmif_ctx *ctx = ctx_here();
+	uint32_t count = 0, b, m;
+	long n = -1;
+
+	if (xfrmif_sad_info(ctx, &count, &b, &m) == 0)
+		n = count;
+	xfrmif_ctx_unref(ctx);
+	return n;
+}
+
+/* The ceiling's request for SA i. */
+struct sa_req {
+	struct nlmsghdr h;
+	struct xfrm_usersa_info s;
+	struct nlattr a;
+	struct xfrm_algo_aead aead;
+	uint8_t key[20];
+};
+
+static void sa_req_fill(void *req, unsigned i)
+{
+	struct sa_req *q = req;
+
+	q->s.id.daddr.a4 = htonl(0xc0000202);
+	q->s.saddr.a4 = htonl(0xc0000201);
+	q->s.id.spi = htonl(0x1000 + i);
+	q->s.id.proto = IPPROTO_ESP;
+	q->s.family = AF_INET;
+	q->s.mode = XFRM_MODE_TUNNEL;
+	lft_inf(&q->s.lft);
+	q->a.nla_type = XFRMA_ALG_AEAD;
+	q->a.nla_len = (uint16_t)(sizeof(q->a) + sizeof(q->aead) + 20);
+	strcpy(q->aead.alg_name, "rfc4106(gcm(aes))");
+	q->aead.alg_key_len = 160;
+	q->aead.alg_icv_len = 128;
+	memcpy(q->key, sa_key, 20);
+}
+
+/* ---- what the installers that serve both sets (the batch API, the
+ * ceiling) need to know of a set ---- */
+
+struct item_set {
+	/* the libxfrmif batch: one object, reused; queue() sets it to item
+	 * i and queues it */
+	void *(*obj_new)(void);
+	void (*obj_free)(void *obj);
+	int (*queue)(xfrmif_batch *b, void *obj, unsigned i);
+	/* the ceiling: fill() writes request i after its netlink header
+	 * into zeroed bytes; requests stand req_size bytes apart */
+	uint16_t msg_type;
+	uint32_t req_len;
+	size_t req_size;
+	void (*fill)(void *req, unsigned i);
+	/* how many of the set the kernel holds */
+	long (*count)(void);
+};
+
+static void *pol_obj_new(void)
+{
+	return pol_new();
+}
+
+static void pol_obj_free(void *p)
+{
+	xfrmif_policy_free(p);
+}
+
+static int pol_queue(xfrmif_batch *b, void *p, unsigned i)
+{
+	pol_set(p, i);
+	return xfrmif_batch_policy_add(b, p);
+}
+
+static const struct item_set policy_set = {
+	.obj_new = pol_obj_new, .obj_free = pol_obj_free, .queue = pol_queue,
+	.msg_type = XFRM_MSG_NEWPOLICY, .fill = pol_req_fill,
+	.req_len = NLMSG_LENGTH(sizeof(struct xfrm_userpolicy_info)),
+	.req_size = NLMSG_ALIGN(sizeof(struct pol_req)),
+	.count = spd_count,
+};
+
+static void *sa_obj_new(void)
+{
+	return sa_obj();
+}
+
+static void sa_obj_free(void *sa)
+{
+	xfrmif_sa_free(sa);
+}
+
+static int sa_queue(xfrmif_batch *b, void *sa, unsigned i)
+{
+	xfrmif_sa_set_spi(sa, 0x1000 + i);
+	return xfrmif_batch_sa_add(b, sa);
+}
+
+static const struct item_set sa_set = {
+	.obj_new = sa_obj_new, .obj_free = sa_obj_free, .queue = sa_queue,
+	.msg_type = XFRM_MSG_NEWSA, .fill = sa_req_fill,
+	.req_len = (uint32_t)(offsetof(struct sa_req, key) + 20),
+	.req_size = NLMSG_ALIGN(sizeof(struct sa_req)),
+	.count = sad_count,
+};
+
+/* The two helpers below are always inlined into each installer, with the
+ * set a constant: the calls through it in the timed loops become direct
+ * calls (or inline code), as when each installer had its own loop. */
+#define INLINED static inline __attribute__((always_inline))
+
+/* ---- the libxfrmif batch API: the time covers setting the object,
+ * queueing and the commit ---- */
+
+INLINED struct res batch_install(const struct item_set *s, unsigned n)
 {
 	struct res r = { 0 };
 	xfrmif_ctx *ctx = ctx_here();
-	xfrmif_policy *p = pol_new();
+	void *obj = s->obj_new();
 	xfrmif_batch *b = NULL;
 	double t0 = now();
 
 	if (xfrmif_batch_new(&b, ctx) < 0)
 		die("xfrmif_batch_new", ENOMEM);
-	for (unsigned i = 0; i < n; i++) {
-		pol_set(p, i);
-		if (xfrmif_batch_policy_add(b, p) < 0)
+	for (unsigned i = 0; i < n; i++)
+		if (s->queue(b, obj, i) < 0)
 			die(xfrmif_ctx_errmsg(ctx), EINVAL);
-	}
 	r.failed = xfrmif_batch_commit(b, 0);
 	xfrmif_batch_free(b);
 	r.secs = now() - t0;
-	xfrmif_policy_free(p);
+	s->obj_free(obj);
 	xfrmif_ctx_unref(ctx);
-	r.count = spd_count();
+	r.count = s->count();
 	return r;
 }
 
-static struct res pol_single(unsigned n)
+static struct res pol_batch(unsigned n)
 {
-	struct res r = { 0 };
-	xfrmif_ctx *ctx = ctx_here();
-	xfrmif_policy *p = pol_new();
-	double t0 = now();
-
-	for (unsigned i = 0; i < n; i++) {
-		pol_set(p, i);
-		if (xfrmif_policy_add(ctx, p) < 0)
-			r.failed++;
-	}
-	r.secs = now() - t0;
-	xfrmif_policy_free(p);
-	xfrmif_ctx_unref(ctx);
-	r.count = spd_count();
-	return r;
+	return batch_install(&policy_set, n);
 }
 
 /* ---- the ceiling: a plain netlink socket, requests written straight
@@ -298,48 +444,62 @@ static int raw_exchange(int fd, void *buf, size_t len, unsigned k)
 	return failed;
 }
 
-static void lft_inf(struct xfrm_lifetime_cfg *l)
+INLINED struct res ceiling_install(const struct item_set *s, unsigned n)
 {
-	l->soft_byte_limit = l->hard_byte_limit = XFRM_INF;
-	l->soft_packet_limit = l->hard_packet_limit = XFRM_INF;
-}
-
-static struct res pol_ceiling(unsigned n)
-{
-	struct req {
-		struct nlmsghdr h;
-		struct xfrm_userpolicy_info p;
-	} *buf = calloc(PIPE, sizeof(*buf));
+	uint8_t *buf = malloc(PIPE * s->req_size);
 	struct res r = { 0 };
 	int fd = raw_socket();
 	uint32_t seq = 0;
-	double t0 = now();
+	double t0;
 
+	if (!buf)
+		die("malloc", ENOMEM);
+	t0 = now();
 	for (unsigned i = 0; i < n;) {
 		unsigned k = 0;
 
-		memset(buf, 0, PIPE * sizeof(*buf));
+		memset(buf, 0, PIPE * s->req_size);
 		for (; k < PIPE && i < n; k++, i++) {
-			struct req *q = &buf[k];
+			struct nlmsghdr *h =
+				(struct nlmsghdr *)(buf + k * s->req_size);
 
-			q->h.nlmsg_len = NLMSG_LENGTH(sizeof(q->p));
-			q->h.nlmsg_type = XFRM_MSG_NEWPOLICY;
-			q->h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-			q->h.nlmsg_seq = ++seq;
-			pol_fields(i, (uint8_t *)&q->p.sel.saddr.a4,
-				   (uint8_t *)&q->p.sel.daddr.a4);
-			q->p.sel.family = AF_INET;
-			q->p.sel.prefixlen_s = 30;
-			q->p.sel.prefixlen_d = 32;
-			lft_inf(&q->p.lft);
-			q->p.dir = XFRM_POLICY_OUT;
-			q->p.action = XFRM_POLICY_BLOCK;
+			h->nlmsg_len = s->req_len;
+			h->nlmsg_type = s->msg_type;
+			h->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+			h->nlmsg_seq = ++seq;
+			s->fill(h, i);
 		}
-		r.failed += raw_exchange(fd, buf, k * sizeof(*buf), k);
+		r.failed += raw_exchange(fd, buf, k * s->req_size, k);
 	}
 	r.secs = now() - t0;
 	close(fd);
 	free(buf);
+	r.count = s->count();
+	return r;
+}
+
+static struct res pol_ceiling(unsigned n)
+{
+	return ceiling_install(&policy_set, n);
+}
+
+/* ---- libxfrmif single calls, one object reused ---- */
+
+static struct res pol_single(unsigned n)
+{
+	struct res r = { 0 };
+	xfrmif_ctx *ctx = ctx_here();
+	xfrmif_policy *p = pol_new();
+	double t0 = now();
+
+	for (unsigned i = 0; i < n; i++) {
+		pol_set(p, i);
+		if (xfrmif_policy_add(ctx, p) < 0)
+			r.failed++;
+	}
+	r.secs = now() - t0;
+	xfrmif_policy_free(p);
+	xfrmif_ctx_unref(ctx);
 	r.count = spd_count();
 	return r;
 }
@@ -416,34 +576,68 @@ static void write_files(unsigned n)
 	fclose(b);
 }
 
-static struct res run_cmd(const char *cmd, bool policies)
+static void write_sa_file(unsigned n)
 {
-	struct res r = { 0 };
-	double t0 = now();
-	int st = system(cmd);
+	FILE *a;
 
+	snprintf(file_ip, sizeof(file_ip), "/tmp/bench-batch-ipsa-%d", getpid());
+	a = fopen(file_ip, "w");
+	if (!a)
+		die("writing the batch file", errno);
+	for (unsigned i = 0; i < n; i++)
+		fprintf(a, "xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp "
+			   "spi 0x%x mode tunnel aead rfc4106(gcm(aes)) "
+			   "0x0102030405060708090a0b0c0d0e0f1011121314 128\n",
+			0x1000 + i);
+	fclose(a);
+}
+
+/* Runs `prog -batch file`; the time includes the program's start. */
+static struct res run_batch(const char *prog, const char *file,
+			    long (*count)(void))
+{
+	char cmd[256];
+	struct res r = { 0 };
+	double t0;
+	int st;
+
+	snprintf(cmd, sizeof(cmd), "%s -batch %s", prog, file);
+	t0 = now();
+	st = system(cmd);
 	r.secs = now() - t0;
 	r.failed = st != 0;
-	r.count = policies ? spd_count() : 0;
+	r.count = count();
 	return r;
 }
 
 static struct res pol_ip(unsigned n)
 {
-	char cmd[128];
-
 	(void)n;
-	snprintf(cmd, sizeof(cmd), "ip -batch %s", file_ip);
-	return run_cmd(cmd, true);
+	return run_batch("ip", file_ip, spd_count);
 }
 
 static struct res pol_ctl(unsigned n)
 {
-	char cmd[256];
-
 	(void)n;
-	snprintf(cmd, sizeof(cmd), "%s -batch %s", XFRMIFCTL, file_ctl);
-	return run_cmd(cmd, true);
+	return run_batch(XFRMIFCTL, file_ctl, spd_count);
+}
+
+/* ---- the SA installers (guest) ---- */
+
+static struct res sa_batch(unsigned n)
+{
+	return batch_install(&sa_set, n);
+}
+
+static struct res sa_ceiling(unsigned n)
+{
+	return ceiling_install(&sa_set, n);
+}
+
+static struct res sa_ip(unsigned n)
+{
+	(void)n;
+	return run_batch("ip", file_ip, sad_count);
 }
 
 /* ---- listing ---- */
@@ -517,139 +711,6 @@ static struct res list_both(unsigned n)
 	getrusage(RUSAGE_CHILDREN, &ru);
 	r.mem2_kb = ru.ru_maxrss;
 	xfrmif_ctx_unref(ctx);
-	return r;
-}
-
-/* ---- ESP SAs (guest) ---- */
-
-static const uint8_t sa_key[20] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-				    13, 14, 15, 16, 17, 18, 19, 20 };
-
-static xfrmif_sa *sa_obj(void)
-{
-	const uint8_t a1[4] = { 192, 0, 2, 1 }, a2[4] = { 192, 0, 2, 2 };
-	xfrmif_sa *sa = NULL;
-
-	if (xfrmif_sa_new(&sa) < 0)
-		die("xfrmif_sa_new", ENOMEM);
-	xfrmif_sa_set_src(sa, AF_INET, a1);
-	xfrmif_sa_set_dst(sa, AF_INET, a2);
-	xfrmif_sa_set_proto(sa, IPPROTO_ESP);
-	xfrmif_sa_set_mode(sa, XFRMIF_SA_MODE_TUNNEL);
-	xfrmif_sa_set_aead(sa, "rfc4106(gcm(aes))", sa_key, 20, 128);
-	return sa;
-}
-
-static long sad_count(void)
-{
-	xfrmif_ctx *ctx = ctx_here();
-	uint32_t count = 0, b, m;
-	long n = -1;
-
-	if (xfrmif_sad_info(ctx, &count, &b, &m) == 0)
-		n = count;
-	xfrmif_ctx_unref(ctx);
-	return n;
-}
-
-static struct res sa_batch(unsigned n)
-{
-	struct res r = { 0 };
-	xfrmif_ctx *ctx = ctx_here();
-	xfrmif_sa *sa = sa_obj();
-	xfrmif_batch *b = NULL;
-	double t0 = now();
-
-	if (xfrmif_batch_new(&b, ctx) < 0)
-		die("xfrmif_batch_new", ENOMEM);
-	for (unsigned i = 0; i < n; i++) {
-		xfrmif_sa_set_spi(sa, 0x1000 + i);
-		if (xfrmif_batch_sa_add(b, sa) < 0)
-			die(xfrmif_ctx_errmsg(ctx), EINVAL);
-	}
-	r.failed = xfrmif_batch_commit(b, 0);
-	xfrmif_batch_free(b);
-	r.secs = now() - t0;
-	xfrmif_sa_free(sa);
-	xfrmif_ctx_unref(ctx);
-	r.count = sad_count();
-	return r;
-}
-
-static struct res sa_ceiling(unsigned n)
-{
-	struct req {
-		struct nlmsghdr h;
-		struct xfrm_usersa_info s;
-		struct nlattr a;
-		struct xfrm_algo_aead aead;
-		uint8_t key[20];
-	} *q;
-	size_t one = NLMSG_ALIGN(sizeof(*q));
-	uint8_t *buf = malloc(PIPE * one);
-	struct res r = { 0 };
-	int fd = raw_socket();
-	uint32_t seq = 0;
-	double t0 = now();
-
-	for (unsigned i = 0; i < n;) {
-		unsigned k = 0;
-
-		memset(buf, 0, PIPE * one);
-		for (; k < PIPE && i < n; k++, i++) {
-			q = (struct req *)(buf + k * one);
-			q->h.nlmsg_len = (uint32_t)(offsetof(struct req, key) + 20);
-			q->h.nlmsg_type = XFRM_MSG_NEWSA;
-			q->h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-			q->h.nlmsg_seq = ++seq;
-			q->s.id.daddr.a4 = htonl(0xc0000202);
-			q->s.saddr.a4 = htonl(0xc0000201);
-			q->s.id.spi = htonl(0x1000 + i);
-			q->s.id.proto = IPPROTO_ESP;
-			q->s.family = AF_INET;
-			q->s.mode = XFRM_MODE_TUNNEL;
-			lft_inf(&q->s.lft);
-			q->a.nla_type = XFRMA_ALG_AEAD;
-			q->a.nla_len = (uint16_t)(sizeof(q->a) + sizeof(q->aead) + 20);
-			strcpy(q->aead.alg_name, "rfc4106(gcm(aes))");
-			q->aead.alg_key_len = 160;
-			q->aead.alg_icv_len = 128;
-			memcpy(q->key, sa_key, 20);
-		}
-		r.failed += raw_exchange(fd, buf, k * one, k);
-	}
-	r.secs = now() - t0;
-	close(fd);
-	free(buf);
-	r.count = sad_count();
-	return r;
-}
-
-static void write_sa_file(unsigned n)
-{
-	FILE *a;
-
-	snprintf(file_ip, sizeof(file_ip), "/tmp/bench-batch-ipsa-%d", getpid());
-	a = fopen(file_ip, "w");
-	if (!a)
-		die("writing the batch file", errno);
-	for (unsigned i = 0; i < n; i++)
-		fprintf(a, "xfrm state add src 192.0.2.1 dst 192.0.2.2 proto esp "
-			   "spi 0x%x mode tunnel aead rfc4106(gcm(aes)) "
-			   "0x0102030405060708090a0b0c0d0e0f1011121314 128\n",
-			0x1000 + i);
-	fclose(a);
-}
-
-static struct res sa_ip(unsigned n)
-{
-	char cmd[128];
-	struct res r;
-
-	snprintf(cmd, sizeof(cmd), "ip -batch %s", file_ip);
-	r = run_cmd(cmd, false);
-	r.count = sad_count();
-	(void)n;
 	return r;
 }
 
@@ -731,16 +792,69 @@ static struct res links_group(unsigned n)
 
 /* ---- the report ---- */
 
+/* One installer of a table: its row, its name in BENCH_VERBOSE's lines. */
+struct installer {
+	const char *label;
+	const char *name;
+	bench_fn fn;
+};
+
+#define INSTALLER(label, fn) { label, #fn, fn }
+#define CEILING_ROW "plain socket, 64 per sendmsg (ceiling)"
+
+/* The policy installers, in the order they run and are reported. */
+enum { P_CEIL, P_BATCH, P_SINGLE, P_LIBNL, P_IP, P_CTL, P_N };
+static const struct installer pol_installers[P_N] = {
+	INSTALLER(CEILING_ROW, pol_ceiling),
+	INSTALLER("libxfrmif batch API", pol_batch),
+	INSTALLER("libxfrmif single calls (xfrmif_policy_add)", pol_single),
+	INSTALLER("libnl-xfrm xfrmnl_sp_add", pol_libnl),
+	INSTALLER("ip -batch", pol_ip),
+	INSTALLER("xfrmifctl -batch", pol_ctl),
+};
+
+/* The SA installers (guest), likewise. */
+enum { S_CEIL, S_BATCH, S_IP, S_N };
+static const struct installer sa_installers[S_N] = {
+	INSTALLER(CEILING_ROW, sa_ceiling),
+	INSTALLER("libxfrmif batch API", sa_batch),
+	INSTALLER("ip -batch", sa_ip),
+};
+
+/* One measurement of fn(n); kept in *b if it is the fastest yet. */
+static struct res take(struct res *b, bench_fn fn, unsigned n)
+{
+	struct res r = in_netns(fn, n);
+
+	if (r.secs >= 0 && r.secs < b->secs)
+		*b = r;
+	return r;
+}
+
 static struct res best(bench_fn fn, unsigned n, int reps)
 {
 	struct res b = { .secs = 1e9 };
 
-	for (int i = 0; i < reps; i++) {
-		struct res r = in_netns(fn, n);
-		if (r.secs >= 0 && r.secs < b.secs)
-			b = r;
-	}
+	for (int i = 0; i < reps; i++)
+		take(&b, fn, n);
 	return b;
+}
+
+/* The best of reps runs of each of the count installers at size n, into
+ * b[]; the runs are interleaved, so that drifting noise hits all alike.
+ * verbose: every run's time on stderr. */
+static void best_interleaved(const struct installer *in, int count,
+			     unsigned n, int reps, bool verbose, struct res *b)
+{
+	for (int j = 0; j < count; j++)
+		b[j] = (struct res){ .secs = 1e9 };
+	for (int i = 0; i < reps; i++)
+		for (int j = 0; j < count; j++) {
+			struct res r = take(&b[j], in[j].fn, n);
+
+			if (verbose)
+				fprintf(stderr, "%u %s %.4f\n", n, in[j].name, r.secs);
+		}
 }
 
 static void row(const char *what, unsigned n, struct res r, double ref,
@@ -749,6 +863,14 @@ static void row(const char *what, unsigned n, struct res r, double ref,
 	printf("| %u | %s | %.3f | %.2f | %.2f | %s |\n", n, what, r.secs,
 	       r.secs / n * 1e6, r.secs / ref,
 	       r.failed || r.count != want ? "**WRONG RESULT**" : "ok");
+}
+
+/* The installers' rows for n items, ratios to the first (the ceiling). */
+static void rows(const struct installer *in, int count, unsigned n,
+		 const struct res *b)
+{
+	for (int j = 0; j < count; j++)
+		row(in[j].label, n, b[j], b[0].secs, n);
 }
 
 static const char *verdict(bool met)
@@ -804,43 +926,28 @@ static void host(unsigned max)
 	for (int k = 0; k < 3 && sizes[k] <= max; k++, ns++) {
 		unsigned n = sizes[k];
 		int reps = n <= 10000 ? 15 : 3;
-		struct res ceil = { .secs = 1e9 }, bat = ceil, one = ceil,
-			   nl = ceil, ip = ceil, ctl = ceil, r;
+		struct res b[P_N];
+		double ceil, bat, one, nl, ip, ctl;
 
 		write_files(n);
-		/* interleaved, so that drifting noise hits all alike */
-		for (int i = 0; i < reps; i++) {
-#define TAKE(var, fn)                                                          \
-	r = in_netns(fn, n);                                                   \
-	if (verbose)                                                           \
-		fprintf(stderr, "%u %s %.4f\n", n, #fn, r.secs);              \
-	if (r.secs >= 0 && r.secs < var.secs)                                  \
-		var = r
-			TAKE(ceil, pol_ceiling);
-			TAKE(bat, pol_batch);
-			TAKE(one, pol_single);
-			TAKE(nl, pol_libnl);
-			TAKE(ip, pol_ip);
-			TAKE(ctl, pol_ctl);
-#undef TAKE
-		}
+		best_interleaved(pol_installers, P_N, n, reps, verbose, b);
 		unlink(file_ip);
 		unlink(file_ctl);
-		row("plain socket, 64 per sendmsg (ceiling)", n, ceil, ceil.secs, n);
-		row("libxfrmif batch API", n, bat, ceil.secs, n);
-		row("libxfrmif single calls (xfrmif_policy_add)", n, one, ceil.secs, n);
-		row("libnl-xfrm xfrmnl_sp_add", n, nl, ceil.secs, n);
-		row("ip -batch", n, ip, ceil.secs, n);
-		row("xfrmifctl -batch", n, ctl, ceil.secs, n);
+		rows(pol_installers, P_N, n, b);
+		ceil = b[P_CEIL].secs;
+		bat = b[P_BATCH].secs;
+		one = b[P_SINGLE].secs;
+		nl = b[P_LIBNL].secs;
+		ip = b[P_IP].secs;
+		ctl = b[P_CTL].secs;
 		printf("| %u | *ratios* | batch/ceiling %.2f | ip/batch %.2f | "
 		       "ip/xfrmifctl %.2f | libnl/single %.2f |\n", n,
-		       bat.secs / ceil.secs, ip.secs / bat.secs,
-		       ip.secs / ctl.secs, nl.secs / one.secs);
-		ok_ceil &= bat.secs <= 1.25 * ceil.secs;
-		ok_ip &= ip.secs >= 3 * bat.secs;
-		ok_ctl &= ip.secs >= 3 * ctl.secs;
-		ok_single &= nl.secs >= 1.3 * one.secs;
-		per_item[k] = bat.secs / n;
+		       bat / ceil, ip / bat, ip / ctl, nl / one);
+		ok_ceil &= bat <= 1.25 * ceil;
+		ok_ip &= ip >= 3 * bat;
+		ok_ctl &= ip >= 3 * ctl;
+		ok_single &= nl >= 1.3 * one;
+		per_item[k] = bat / n;
 	}
 	printf("\n");
 	if (max >= 100000) {
@@ -894,28 +1001,15 @@ static void guest(unsigned max)
 	printf("|---:|---|---:|---:|---:|---|\n");
 	for (int k = 0; k < 2 && sizes[k] <= max; k++) {
 		unsigned n = sizes[k];
-		struct res ceil = { 0 }, bat = { 0 }, ip = { 0 };
+		struct res b[S_N];
 		int reps = n <= 1000 ? 3 : 1;
 
 		write_sa_file(n);
-		ceil.secs = bat.secs = ip.secs = 1e9;
-		/* interleaved, best of reps */
-		for (int i = 0; i < reps; i++) {
-			struct res r = in_netns(sa_ceiling, n);
-			if (r.secs >= 0 && r.secs < ceil.secs)
-				ceil = r;
-			r = in_netns(sa_batch, n);
-			if (r.secs >= 0 && r.secs < bat.secs)
-				bat = r;
-			r = in_netns(sa_ip, n);
-			if (r.secs >= 0 && r.secs < ip.secs)
-				ip = r;
-		}
+		/* the guest's runs are not printed (BENCH_VERBOSE) */
+		best_interleaved(sa_installers, S_N, n, reps, false, b);
 		unlink(file_ip);
-		row("plain socket, 64 per sendmsg (ceiling)", n, ceil, ceil.secs, n);
-		row("libxfrmif batch API", n, bat, ceil.secs, n);
-		row("ip -batch", n, ip, ceil.secs, n);
-		ok &= bat.secs <= 1.25 * ceil.secs;
+		rows(sa_installers, S_N, n, b);
+		ok &= b[S_BATCH].secs <= 1.25 * b[S_CEIL].secs;
 	}
 	printf("\n| xfrm interfaces | teardown | s | ms/interface | × group | result |\n");
 	printf("|---:|---|---:|---:|---:|---|\n");
