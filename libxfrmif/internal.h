@@ -172,6 +172,12 @@ void xfrmif__msg_reset(struct nl_msg *msg, int type, int flags);
  */
 int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req);
 
+/* xfrmif__submit() of one message on the XFRM socket, for the callers that
+ * need no other request fields. A NULL msg (its allocation failed) fails
+ * with -ENOMEM and "<what>: out of memory" in the errmsg. */
+int xfrmif__xfrm_req(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
+		     const char *what, xfrmif__reply_fn fn, void *arg);
+
 /* Low-level pieces that the batch reuses. */
 int xfrmif__send_raw(xfrmif_ctx *ctx, enum xfrmif__proto proto,
 		     const void *buf, size_t len);
