@@ -31,6 +31,16 @@ int xfrmif__argerr_set(struct xfrmif__argerr *e, const char *fmt, ...)
  * `field` is the prefix the complaint starts with ("spi: ..."). */
 void xfrmif__argerr_clear(struct xfrmif__argerr *e, const char *field);
 
+/*
+ * The end of a setter whose value passed its checks and is stored: drops
+ * the complaint an earlier bad value of `field` left (the caller fixed it)
+ * and marks the field in obj->setfield (bit 0: it has no is-set bit).
+ * Returns 0. Use: return XFRMIF__ACCEPT(link, set, LINK_F_MTU, "mtu");
+ */
+#define XFRMIF__ACCEPT(obj, setfield, bit, field)                              \
+	(xfrmif__argerr_clear(&(obj)->argerr, field),                          \
+	 (obj)->setfield |= (bit), 0)
+
 /* Fails the submit with -EINVAL and the recorded complaint, if any. */
 int xfrmif__argerr_check(xfrmif_ctx *ctx, const struct xfrmif__argerr *e,
 			 const char *what);

@@ -218,34 +218,19 @@ XFRMIF_EXPORT int xfrmif_event_get_type(const xfrmif_event *ev)
 XFRMIF_EXPORT int xfrmif_event_get_sa(const xfrmif_event *ev,
 				      const xfrmif_sa **sa)
 {
-	if (!ev || !sa)
-		return -EINVAL;
-	if (!(ev->has & EV_SA))
-		return -ENODATA;
-	*sa = ev->sa;
-	return 0;
+	return XFRMIF__GET(ev, has, EV_SA, ev->sa, sa);
 }
 
 XFRMIF_EXPORT int xfrmif_event_get_policy(const xfrmif_event *ev,
 					  const xfrmif_policy **p)
 {
-	if (!ev || !p)
-		return -EINVAL;
-	if (!(ev->has & EV_POLICY))
-		return -ENODATA;
-	*p = ev->policy;
-	return 0;
+	return XFRMIF__GET(ev, has, EV_POLICY, ev->policy, p);
 }
 
 XFRMIF_EXPORT int xfrmif_event_get_link(const xfrmif_event *ev,
 					const xfrmif_link **link)
 {
-	if (!ev || !link)
-		return -EINVAL;
-	if (!(ev->has & EV_LINK))
-		return -ENODATA;
-	*link = ev->link;
-	return 0;
+	return XFRMIF__GET(ev, has, EV_LINK, ev->link, link);
 }
 
 /* The common head of the typed getters: -EINVAL or -ENODATA. */

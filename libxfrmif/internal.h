@@ -22,6 +22,19 @@ struct nl_sock;
 
 #define XFRMIF_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * The body of a getter of one field, so that every object's getters answer
+ * alike: -EINVAL for a NULL obj or out, -ENODATA while `bit` is clear in
+ * obj->setfield (bit 0: the field always holds a value), else 0 with
+ * *out = value. A macro, not a function, so that it serves any field type,
+ * and `value` is evaluated only after the checks (it may dereference obj).
+ * Use: return XFRMIF__GET(sa, set, SA_F_SPI, sa->spi, spi);
+ */
+#define XFRMIF__GET(obj, setfield, bit, value, out)                            \
+	(!(obj) || !(out) ? -EINVAL                                            \
+	 : (bit) != 0 && !((obj)->setfield & (bit)) ? -ENODATA                 \
+	 : (*(out) = (value), 0))
+
 /* The two netlink families a context talks to. */
 enum xfrmif__proto {
 	XFRMIF__RTNL = 0,
@@ -158,6 +171,12 @@ void xfrmif__msg_reset(struct nl_msg *msg, int type, int flags);
  * The message is consumed (freed and wiped) in every case.
  */
 int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req);
+
+/* xfrmif__submit() of one message on the XFRM socket, for the callers that
+ * need no other request fields. A NULL msg (its allocation failed) fails
+ * with -ENOMEM and "<what>: out of memory" in the errmsg. */
+int xfrmif__xfrm_req(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
+		     const char *what, xfrmif__reply_fn fn, void *arg);
 
 /* Low-level pieces that the batch reuses. */
 int xfrmif__send_raw(xfrmif_ctx *ctx, enum xfrmif__proto proto,

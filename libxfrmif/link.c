@@ -126,10 +126,8 @@ XFRMIF_EXPORT int xfrmif_link_set_name(xfrmif_link *link, const char *name)
 	if (why)
 		return xfrmif__argerr_set(&link->argerr, "name: '%.64s' %s",
 					  name ? name : "(null)", why);
-	xfrmif__argerr_clear(&link->argerr, "name");
 	snprintf(link->name, sizeof(link->name), "%s", name);
-	link->set |= LINK_F_NAME;
-	return 0;
+	return XFRMIF__ACCEPT(link, set, LINK_F_NAME, "name");
 }
 
 XFRMIF_EXPORT const char *xfrmif_link_get_name(const xfrmif_link *link)
@@ -144,39 +142,20 @@ XFRMIF_EXPORT int xfrmif_link_set_kind(xfrmif_link *link, uint32_t kind)
 	if (!xfrmif_link_kind_name(kind))
 		return xfrmif__argerr_set(&link->argerr, "kind: %u is not xfrm, "
 					  "vti or vti6", kind);
-	xfrmif__argerr_clear(&link->argerr, "kind");
 	link->kind = kind;
 	snprintf(link->kind_name, sizeof(link->kind_name), "%s",
 		 xfrmif_link_kind_name(kind));
-	link->set |= LINK_F_KIND;
-	return 0;
+	return XFRMIF__ACCEPT(link, set, LINK_F_KIND, "kind");
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_kind(const xfrmif_link *link, uint32_t *kind)
 {
-	if (!link || !kind)
-		return -EINVAL;
-	if (!(link->set & LINK_F_KIND))
-		return -ENODATA;
-	*kind = link->kind;
-	return 0;
+	return XFRMIF__GET(link, set, LINK_F_KIND, link->kind, kind);
 }
 
 XFRMIF_EXPORT const char *xfrmif_link_get_kind_name(const xfrmif_link *link)
 {
 	return link && link->kind_name[0] ? link->kind_name : NULL;
-}
-
-/* Getters of plain u32 fields share this shape. */
-static int get_u32(const xfrmif_link *link, uint32_t bit, uint32_t v,
-		   uint32_t *out)
-{
-	if (!link || !out)
-		return -EINVAL;
-	if (!(link->set & bit))
-		return -ENODATA;
-	*out = v;
-	return 0;
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_ifindex(xfrmif_link *link, uint32_t ifindex)
@@ -186,16 +165,14 @@ XFRMIF_EXPORT int xfrmif_link_set_ifindex(xfrmif_link *link, uint32_t ifindex)
 	if (!ifindex || ifindex > INT32_MAX)
 		return xfrmif__argerr_set(&link->argerr, "ifindex: %u is not an "
 					  "interface index", ifindex);
-	xfrmif__argerr_clear(&link->argerr, "ifindex");
 	link->ifindex = ifindex;
-	link->set |= LINK_F_IFINDEX;
-	return 0;
+	return XFRMIF__ACCEPT(link, set, LINK_F_IFINDEX, "ifindex");
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_ifindex(const xfrmif_link *link,
 					  uint32_t *ifindex)
 {
-	return get_u32(link, LINK_F_IFINDEX, link ? link->ifindex : 0, ifindex);
+	return XFRMIF__GET(link, set, LINK_F_IFINDEX, link->ifindex, ifindex);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_up(xfrmif_link *link, int up)
@@ -223,7 +200,7 @@ XFRMIF_EXPORT int xfrmif_link_get_up(const xfrmif_link *link, int *up)
 XFRMIF_EXPORT int xfrmif_link_get_flags(const xfrmif_link *link,
 					uint32_t *flags)
 {
-	return get_u32(link, LINK_F_FLAGS, link ? link->flags : 0, flags);
+	return XFRMIF__GET(link, set, LINK_F_FLAGS, link->flags, flags);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_mtu(xfrmif_link *link, uint32_t mtu)
@@ -232,15 +209,13 @@ XFRMIF_EXPORT int xfrmif_link_set_mtu(xfrmif_link *link, uint32_t mtu)
 		return -EINVAL;
 	if (!mtu)
 		return xfrmif__argerr_set(&link->argerr, "mtu: must not be 0");
-	xfrmif__argerr_clear(&link->argerr, "mtu");
 	link->mtu = mtu;
-	link->set |= LINK_F_MTU;
-	return 0;
+	return XFRMIF__ACCEPT(link, set, LINK_F_MTU, "mtu");
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_mtu(const xfrmif_link *link, uint32_t *mtu)
 {
-	return get_u32(link, LINK_F_MTU, link ? link->mtu : 0, mtu);
+	return XFRMIF__GET(link, set, LINK_F_MTU, link->mtu, mtu);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_dev(xfrmif_link *link, const char *dev)
@@ -276,8 +251,8 @@ XFRMIF_EXPORT int xfrmif_link_set_dev_index(xfrmif_link *link, uint32_t ifindex)
 XFRMIF_EXPORT int xfrmif_link_get_dev_index(const xfrmif_link *link,
 					    uint32_t *ifindex)
 {
-	return get_u32(link, LINK_F_DEV_INDEX, link ? link->dev_index : 0,
-		       ifindex);
+	return XFRMIF__GET(link, set, LINK_F_DEV_INDEX, link->dev_index,
+			   ifindex);
 }
 
 XFRMIF_EXPORT const char *xfrmif_link_get_dev(const xfrmif_link *link)
@@ -293,16 +268,14 @@ XFRMIF_EXPORT int xfrmif_link_set_if_id(xfrmif_link *link, uint32_t if_id)
 		return xfrmif__argerr_set(&link->argerr, "if_id: 0 is not "
 					  "allowed (the kernel needs a "
 					  "non-zero id)");
-	xfrmif__argerr_clear(&link->argerr, "if_id");
 	link->if_id = if_id;
-	link->set |= LINK_F_IF_ID;
-	return 0;
+	return XFRMIF__ACCEPT(link, set, LINK_F_IF_ID, "if_id");
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_if_id(const xfrmif_link *link,
 					uint32_t *if_id)
 {
-	return get_u32(link, LINK_F_IF_ID, link ? link->if_id : 0, if_id);
+	return XFRMIF__GET(link, set, LINK_F_IF_ID, link->if_id, if_id);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_external(xfrmif_link *link, int external)
@@ -317,12 +290,8 @@ XFRMIF_EXPORT int xfrmif_link_set_external(xfrmif_link *link, int external)
 XFRMIF_EXPORT int xfrmif_link_get_external(const xfrmif_link *link,
 					   int *external)
 {
-	if (!link || !external)
-		return -EINVAL;
-	if (!(link->set & LINK_F_EXTERNAL))
-		return -ENODATA;
-	*external = link->external;
-	return 0;
+	return XFRMIF__GET(link, set, LINK_F_EXTERNAL, link->external,
+			   external);
 }
 
 static int set_addr(xfrmif_link *link, bool local, int family,
@@ -401,7 +370,7 @@ XFRMIF_EXPORT int xfrmif_link_set_ikey(xfrmif_link *link, uint32_t key)
 
 XFRMIF_EXPORT int xfrmif_link_get_ikey(const xfrmif_link *link, uint32_t *key)
 {
-	return get_u32(link, LINK_F_IKEY, link ? link->ikey : 0, key);
+	return XFRMIF__GET(link, set, LINK_F_IKEY, link->ikey, key);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_okey(xfrmif_link *link, uint32_t key)
@@ -415,7 +384,7 @@ XFRMIF_EXPORT int xfrmif_link_set_okey(xfrmif_link *link, uint32_t key)
 
 XFRMIF_EXPORT int xfrmif_link_get_okey(const xfrmif_link *link, uint32_t *key)
 {
-	return get_u32(link, LINK_F_OKEY, link ? link->okey : 0, key);
+	return XFRMIF__GET(link, set, LINK_F_OKEY, link->okey, key);
 }
 
 XFRMIF_EXPORT int xfrmif_link_set_key(xfrmif_link *link, uint32_t key)
@@ -438,18 +407,13 @@ XFRMIF_EXPORT int xfrmif_link_set_fwmark(xfrmif_link *link, uint32_t fwmark)
 XFRMIF_EXPORT int xfrmif_link_get_fwmark(const xfrmif_link *link,
 					 uint32_t *fwmark)
 {
-	return get_u32(link, LINK_F_FWMARK, link ? link->fwmark : 0, fwmark);
+	return XFRMIF__GET(link, set, LINK_F_FWMARK, link->fwmark, fwmark);
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_link_netnsid(const xfrmif_link *link,
 					       int32_t *nsid)
 {
-	if (!link || !nsid)
-		return -EINVAL;
-	if (!(link->set & LINK_F_NETNSID))
-		return -ENODATA;
-	*nsid = link->netnsid;
-	return 0;
+	return XFRMIF__GET(link, set, LINK_F_NETNSID, link->netnsid, nsid);
 }
 
 XFRMIF_EXPORT int xfrmif_link_get_disable_policy(const xfrmif_link *link,

@@ -19,12 +19,7 @@ XFRMIF_EXPORT int xfrmif_link_set_group(xfrmif_link *link, uint32_t group)
 XFRMIF_EXPORT int xfrmif_link_get_group(const xfrmif_link *link,
 					uint32_t *group)
 {
-	if (!link || !group)
-		return -EINVAL;
-	if (!(link->set & LINK_F_GROUP))
-		return -ENODATA;
-	*group = link->group;
-	return 0;
+	return XFRMIF__GET(link, set, LINK_F_GROUP, link->group, group);
 }
 
 XFRMIF_EXPORT int xfrmif_link_del_group(xfrmif_ctx *ctx, uint32_t group)

@@ -70,10 +70,8 @@ static int set_addr(xfrmif_policy *p, bool src, int family, const void *addr,
 				 &p->argerr, field);
 	if (r < 0)
 		return r;
-	xfrmif__argerr_clear(&p->argerr, field);
 	p->info.sel = sel;
-	p->isset |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, bit, field);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_src(xfrmif_policy *p, int family,
@@ -126,9 +124,8 @@ XFRMIF_EXPORT int xfrmif_policy_set_family(xfrmif_policy *p, int family)
 					  "selector's addresses are %s",
 					  xfrmif__family_name(family),
 					  xfrmif__family_name(p->info.sel.family));
-	xfrmif__argerr_clear(&p->argerr, "family");
 	p->info.sel.family = (uint16_t)family;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, 0, "family");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_family(const xfrmif_policy *p)
@@ -150,12 +147,7 @@ XFRMIF_EXPORT int xfrmif_policy_set_proto(xfrmif_policy *p, uint8_t proto)
 XFRMIF_EXPORT int xfrmif_policy_get_proto(const xfrmif_policy *p,
 					  uint8_t *proto)
 {
-	if (!p || !proto)
-		return -EINVAL;
-	if (!(p->isset & POL_PROTO))
-		return -ENODATA;
-	*proto = p->info.sel.proto;
-	return 0;
+	return XFRMIF__GET(p, isset, POL_PROTO, p->info.sel.proto, proto);
 }
 
 static int set_port(xfrmif_policy *p, bool src, uint16_t port)
@@ -183,26 +175,16 @@ XFRMIF_EXPORT int xfrmif_policy_set_dport(xfrmif_policy *p, uint16_t port)
 	return set_port(p, false, port);
 }
 
-static int get_port(const xfrmif_policy *p, bool src, uint16_t *port)
-{
-	if (!p || !port)
-		return -EINVAL;
-	if (!(p->isset & (src ? POL_SPORT : POL_DPORT)))
-		return -ENODATA;
-	*port = ntohs(src ? p->info.sel.sport : p->info.sel.dport);
-	return 0;
-}
-
 XFRMIF_EXPORT int xfrmif_policy_get_sport(const xfrmif_policy *p,
 					  uint16_t *port)
 {
-	return get_port(p, true, port);
+	return XFRMIF__GET(p, isset, POL_SPORT, ntohs(p->info.sel.sport), port);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_dport(const xfrmif_policy *p,
 					  uint16_t *port)
 {
-	return get_port(p, false, port);
+	return XFRMIF__GET(p, isset, POL_DPORT, ntohs(p->info.sel.dport), port);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_icmp(xfrmif_policy *p, uint8_t type,
@@ -238,18 +220,14 @@ XFRMIF_EXPORT int xfrmif_policy_set_ifindex(xfrmif_policy *p, int ifindex)
 	if (ifindex < 0)
 		return xfrmif__argerr_set(&p->argerr, "ifindex: %d is negative",
 					  ifindex);
-	xfrmif__argerr_clear(&p->argerr, "ifindex");
 	p->info.sel.ifindex = ifindex;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, 0, "ifindex");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_ifindex(const xfrmif_policy *p,
 					    int *ifindex)
 {
-	if (!p || !ifindex)
-		return -EINVAL;
-	*ifindex = p->info.sel.ifindex;
-	return 0;
+	return XFRMIF__GET(p, isset, 0, p->info.sel.ifindex, ifindex);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_dir(xfrmif_policy *p, int dir)
@@ -260,20 +238,13 @@ XFRMIF_EXPORT int xfrmif_policy_set_dir(xfrmif_policy *p, int dir)
 	    dir != XFRM_POLICY_FWD)
 		return xfrmif__argerr_set(&p->argerr, "dir: %d is not in (0), "
 					  "out (1) or fwd (2)", dir);
-	xfrmif__argerr_clear(&p->argerr, "dir");
 	p->info.dir = (uint8_t)dir;
-	p->isset |= POL_DIR;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, POL_DIR, "dir");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_dir(const xfrmif_policy *p, int *dir)
 {
-	if (!p || !dir)
-		return -EINVAL;
-	if (!(p->isset & POL_DIR))
-		return -ENODATA;
-	*dir = p->info.dir;
-	return 0;
+	return XFRMIF__GET(p, isset, POL_DIR, p->info.dir, dir);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_action(xfrmif_policy *p, int action)
@@ -283,18 +254,14 @@ XFRMIF_EXPORT int xfrmif_policy_set_action(xfrmif_policy *p, int action)
 	if (action != XFRM_POLICY_ALLOW && action != XFRM_POLICY_BLOCK)
 		return xfrmif__argerr_set(&p->argerr, "action: %d is not allow "
 					  "(0) or block (1)", action);
-	xfrmif__argerr_clear(&p->argerr, "action");
 	p->info.action = (uint8_t)action;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, 0, "action");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_action(const xfrmif_policy *p,
 					   int *action)
 {
-	if (!p || !action)
-		return -EINVAL;
-	*action = p->info.action;
-	return 0;
+	return XFRMIF__GET(p, isset, 0, p->info.action, action);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_priority(xfrmif_policy *p,
@@ -309,10 +276,7 @@ XFRMIF_EXPORT int xfrmif_policy_set_priority(xfrmif_policy *p,
 XFRMIF_EXPORT int xfrmif_policy_get_priority(const xfrmif_policy *p,
 					     uint32_t *priority)
 {
-	if (!p || !priority)
-		return -EINVAL;
-	*priority = p->info.priority;
-	return 0;
+	return XFRMIF__GET(p, isset, 0, p->info.priority, priority);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_index(xfrmif_policy *p, uint32_t index)
@@ -323,21 +287,14 @@ XFRMIF_EXPORT int xfrmif_policy_set_index(xfrmif_policy *p, uint32_t index)
 		return xfrmif__argerr_set(&p->argerr, "index: 0 is not an "
 					  "index (leave it unset and the "
 					  "kernel picks one)");
-	xfrmif__argerr_clear(&p->argerr, "index");
 	p->info.index = index;
-	p->isset |= POL_INDEX;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, POL_INDEX, "index");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_index(const xfrmif_policy *p,
 					  uint32_t *index)
 {
-	if (!p || !index)
-		return -EINVAL;
-	if (!(p->isset & POL_INDEX))
-		return -ENODATA;
-	*index = p->info.index;
-	return 0;
+	return XFRMIF__GET(p, isset, POL_INDEX, p->info.index, index);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_if_id(xfrmif_policy *p, uint32_t if_id)
@@ -347,21 +304,14 @@ XFRMIF_EXPORT int xfrmif_policy_set_if_id(xfrmif_policy *p, uint32_t if_id)
 	if (!if_id)
 		return xfrmif__argerr_set(&p->argerr, "if_id: 0 is rejected by "
 					  "the kernel; leave it unset");
-	xfrmif__argerr_clear(&p->argerr, "if_id");
 	p->if_id = if_id;
-	p->isset |= POL_IF_ID;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, POL_IF_ID, "if_id");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_if_id(const xfrmif_policy *p,
 					  uint32_t *if_id)
 {
-	if (!p || !if_id)
-		return -EINVAL;
-	if (!(p->isset & POL_IF_ID))
-		return -ENODATA;
-	*if_id = p->if_id;
-	return 0;
+	return XFRMIF__GET(p, isset, POL_IF_ID, p->if_id, if_id);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_mark(xfrmif_policy *p, uint32_t value,
@@ -396,18 +346,14 @@ XFRMIF_EXPORT int xfrmif_policy_set_flags(xfrmif_policy *p, uint32_t flags)
 	if (flags & ~(uint32_t)POLICY_FLAGS)
 		return xfrmif__argerr_set(&p->argerr, "flags: unknown bits "
 					  "0x%x", flags & ~(uint32_t)POLICY_FLAGS);
-	xfrmif__argerr_clear(&p->argerr, "flags");
 	p->info.flags = (uint8_t)flags;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, 0, "flags");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_flags(const xfrmif_policy *p,
 					  uint32_t *flags)
 {
-	if (!p || !flags)
-		return -EINVAL;
-	*flags = p->info.flags;
-	return 0;
+	return XFRMIF__GET(p, isset, 0, p->info.flags, flags);
 }
 
 /* The configured limit @which names inside the kernel's struct, or NULL. */
@@ -480,17 +426,13 @@ XFRMIF_EXPORT int xfrmif_policy_set_type(xfrmif_policy *p, int type)
 	if (type != XFRM_POLICY_TYPE_MAIN && type != XFRM_POLICY_TYPE_SUB)
 		return xfrmif__argerr_set(&p->argerr, "type: %d is not main (0) "
 					  "or sub (1)", type);
-	xfrmif__argerr_clear(&p->argerr, "type");
 	p->type = (uint8_t)type;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, 0, "type");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_type(const xfrmif_policy *p, int *type)
 {
-	if (!p || !type)
-		return -EINVAL;
-	*type = p->type;
-	return 0;
+	return XFRMIF__GET(p, isset, 0, p->type, type);
 }
 
 XFRMIF_EXPORT int xfrmif_policy_add_tmpl(xfrmif_policy *p, const xfrmif_tmpl *t)

@@ -7,17 +7,6 @@
 
 #include "policy_int.h"
 
-static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
-		  const char *what, xfrmif__reply_fn fn, void *arg)
-{
-	struct xfrmif__req req = {
-		.proto = XFRMIF__XFRM, .msg = msg, .flags = flags,
-		.on_reply = fn, .arg = arg, .what = what,
-	};
-
-	return xfrmif__submit(ctx, &req);
-}
-
 static int add(xfrmif_ctx *ctx, const xfrmif_policy *p, bool update)
 {
 	const char *what = update ? "policy update" : "policy add";
@@ -37,7 +26,8 @@ static int add(xfrmif_ctx *ctx, const xfrmif_policy *p, bool update)
 	r = xfrmif__policy_build_add_into(ctx, p, update, ctx->scratch);
 	if (r < 0)
 		return r;
-	r = submit(ctx, ctx->scratch, XFRMIF__REQ_SCRATCH, what, NULL, NULL);
+	r = xfrmif__xfrm_req(ctx, ctx->scratch, XFRMIF__REQ_SCRATCH, what, NULL,
+			     NULL);
 	return r < 0 ? r : 0;
 }
 
@@ -62,7 +52,7 @@ static int del(xfrmif_ctx *ctx, const xfrmif_policy *key, bool by_index)
 				     &msg);
 	if (r < 0)
 		return r;
-	r = submit(ctx, msg, 0, "policy del", NULL, NULL);
+	r = xfrmif__xfrm_req(ctx, msg, 0, "policy del", NULL, NULL);
 	return r < 0 ? r : 0;
 }
 
@@ -107,7 +97,7 @@ static int get(xfrmif_ctx *ctx, xfrmif_policy **ret, const xfrmif_policy *key,
 		xfrmif__msg_free(msg);
 		return xfrmif__err(ctx, r, "policy get: out of memory");
 	}
-	r = submit(ctx, msg, 0, "policy get", on_get, p);
+	r = xfrmif__xfrm_req(ctx, msg, 0, "policy get", on_get, p);
 	if (r == 0)
 		r = xfrmif__err(ctx, -EPROTO, "policy get: the kernel sent no "
 				"policy");
@@ -247,7 +237,7 @@ static int dump(xfrmif_ctx *ctx, const struct xfrmif_policy_filter *f,
 		free(s);
 		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
 	}
-	r = submit(ctx, msg, XFRMIF__REQ_DUMP, what, on_dump, s);
+	r = xfrmif__xfrm_req(ctx, msg, XFRMIF__REQ_DUMP, what, on_dump, s);
 	if (r >= 0)
 		r = s->count;
 	free(s);
@@ -328,7 +318,7 @@ XFRMIF_EXPORT int xfrmif_policy_flush(xfrmif_ctx *ctx,
 		r = xfrmif__policy_build_flush(ctx, f.type, &msg);
 		if (r < 0)
 			return r;
-		r = submit(ctx, msg, 0, "policy flush", NULL, NULL);
+		r = xfrmif__xfrm_req(ctx, msg, 0, "policy flush", NULL, NULL);
 		return r < 0 ? r : 0;
 	}
 	/*

@@ -278,3 +278,16 @@ int xfrmif__submit(xfrmif_ctx *ctx, struct xfrmif__req *req)
 				   "inconsistent, list again", req->what);
 	return w.count;
 }
+
+int xfrmif__xfrm_req(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
+		     const char *what, xfrmif__reply_fn fn, void *arg)
+{
+	struct xfrmif__req req = {
+		.proto = XFRMIF__XFRM, .msg = msg, .flags = flags,
+		.on_reply = fn, .arg = arg, .what = what,
+	};
+
+	if (!msg)
+		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
+	return xfrmif__submit(ctx, &req);
+}

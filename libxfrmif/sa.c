@@ -75,11 +75,9 @@ static int set_addr(xfrmif_sa *sa, uint32_t bit, const char *field,
 	if (!addr)
 		return xfrmif__argerr_set(&sa->argerr, "%s: address must not be "
 					  "NULL", field);
-	xfrmif__argerr_clear(&sa->argerr, field);
 	*fam = family;
 	xfrmif__addr_from(dst, family, addr);
-	sa->set |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, bit, field);
 }
 
 static int get_addr(const xfrmif_sa *sa, uint32_t bit, int fam,
@@ -125,12 +123,7 @@ XFRMIF_EXPORT int xfrmif_sa_get_dst(const xfrmif_sa *sa, int *family, void *addr
 #define SA_GETTER(fn, type, bit, expr)                                         \
 	XFRMIF_EXPORT int xfrmif_sa_get_##fn(const xfrmif_sa *sa, type *out)   \
 	{                                                                      \
-		if (!sa || !out)                                               \
-			return -EINVAL;                                        \
-		if ((bit) && !(sa->set & (bit)))                               \
-			return -ENODATA;                                       \
-		*out = (expr);                                                 \
-		return 0;                                                      \
+		return XFRMIF__GET(sa, set, bit, expr, out);                   \
 	}
 
 XFRMIF_EXPORT int xfrmif_sa_set_proto(xfrmif_sa *sa, uint8_t proto)
@@ -140,10 +133,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_proto(xfrmif_sa *sa, uint8_t proto)
 	if (proto != IPPROTO_ESP && proto != IPPROTO_AH && proto != IPPROTO_COMP)
 		return xfrmif__argerr_set(&sa->argerr, "proto: %u is not esp "
 					  "(50), ah (51) or comp (108)", proto);
-	xfrmif__argerr_clear(&sa->argerr, "proto");
 	sa->proto = proto;
-	sa->set |= SA_F_PROTO;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_PROTO, "proto");
 }
 SA_GETTER(proto, uint8_t, SA_F_PROTO, sa->proto)
 
@@ -175,9 +166,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_mode(xfrmif_sa *sa, uint8_t mode)
 		return xfrmif__argerr_set(&sa->argerr, "mode: %u is not "
 					  "transport (0), tunnel (1) or beet "
 					  "(4)", mode);
-	xfrmif__argerr_clear(&sa->argerr, "mode");
 	sa->mode = mode;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, 0, "mode");
 }
 SA_GETTER(mode, uint8_t, 0, sa->mode)
 
@@ -188,10 +178,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_if_id(xfrmif_sa *sa, uint32_t if_id)
 	if (!if_id)
 		return xfrmif__argerr_set(&sa->argerr, "if_id: 0 is not a valid "
 					  "interface id");
-	xfrmif__argerr_clear(&sa->argerr, "if_id");
 	sa->if_id = if_id;
-	sa->set |= SA_F_IF_ID;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_IF_ID, "if_id");
 }
 SA_GETTER(if_id, uint32_t, SA_F_IF_ID, sa->if_id)
 
@@ -202,11 +190,9 @@ static int set_mark(xfrmif_sa *sa, struct xfrm_mark *m, uint32_t bit,
 		return xfrmif__argerr_set(&sa->argerr, "%s: value 0x%x has bits "
 					  "outside the mask 0x%x", field, value,
 					  mask);
-	xfrmif__argerr_clear(&sa->argerr, field);
 	m->v = value;
 	m->m = mask;
-	sa->set |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, bit, field);
 }
 
 static int get_mark(const xfrmif_sa *sa, const struct xfrm_mark *m,
@@ -278,7 +264,6 @@ static int set_alg(xfrmif_sa *sa, int kind, struct xfrmif__alg *a, uint32_t bit,
 	if (xfrmif__alg_check(kind, name, key_len, len_bits, why,
 			      sizeof(why)) < 0)
 		return xfrmif__argerr_set(&sa->argerr, "%s: %s", field, why);
-	xfrmif__argerr_clear(&sa->argerr, field);
 	explicit_bzero(a, sizeof(*a));
 	memcpy(a->name, name, strlen(name));
 	if (key_len)
@@ -286,8 +271,7 @@ static int set_alg(xfrmif_sa *sa, int kind, struct xfrmif__alg *a, uint32_t bit,
 	a->key_len = (uint32_t)key_len;
 	a->len_bits = len_bits;
 	a->has_key = true;
-	sa->set |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, bit, field);
 }
 
 static int get_alg(const xfrmif_sa *sa, const struct xfrmif__alg *a,
@@ -372,22 +356,11 @@ XFRMIF_EXPORT int xfrmif_sa_set_comp(xfrmif_sa *sa, const char *name)
 					  sizeof(sa->comp) - 1);
 	if (xfrmif__alg_check(XFRMIF__ALG_COMP, name, 0, 0, why, sizeof(why)) < 0)
 		return xfrmif__argerr_set(&sa->argerr, "comp: %s", why);
-	xfrmif__argerr_clear(&sa->argerr, "comp");
 	memset(sa->comp, 0, sizeof(sa->comp));
 	memcpy(sa->comp, name, strlen(name));
-	sa->set |= SA_F_COMP;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_COMP, "comp");
 }
-
-XFRMIF_EXPORT int xfrmif_sa_get_comp(const xfrmif_sa *sa, const char **name)
-{
-	if (!sa || !name)
-		return -EINVAL;
-	if (!(sa->set & SA_F_COMP))
-		return -ENODATA;
-	*name = sa->comp;
-	return 0;
-}
+SA_GETTER(comp, const char *, SA_F_COMP, sa->comp)
 
 /* ---- replay ---- */
 
@@ -401,9 +374,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_replay_window(xfrmif_sa *sa, uint32_t window)
 					  "above the kernel's limit of %d "
 					  "packets", window,
 					  XFRMA_REPLAY_ESN_MAX);
-	xfrmif__argerr_clear(&sa->argerr, "replay-window");
 	sa->replay_window = window;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, 0, "replay-window");
 }
 SA_GETTER(replay_window, uint32_t, 0, sa->replay_window)
 
@@ -450,7 +422,6 @@ XFRMIF_EXPORT int xfrmif_sa_set_encap(xfrmif_sa *sa, uint16_t type,
 		return xfrmif__argerr_set(&sa->argerr, "encap: the original "
 					  "address needs AF_INET or AF_INET6 "
 					  "and a non-NULL pointer");
-	xfrmif__argerr_clear(&sa->argerr, "encap");
 	sa->encap_type = type;
 	sa->encap_sport = sport;
 	sa->encap_dport = dport;
@@ -458,8 +429,7 @@ XFRMIF_EXPORT int xfrmif_sa_set_encap(xfrmif_sa *sa, uint16_t type,
 	memset(&sa->encap_oa, 0, sizeof(sa->encap_oa));
 	if (oa_family)
 		xfrmif__addr_from(&sa->encap_oa, oa_family, oa);
-	sa->set |= SA_F_ENCAP;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_ENCAP, "encap");
 }
 
 XFRMIF_EXPORT int xfrmif_sa_get_encap(const xfrmif_sa *sa, uint16_t *type,
@@ -526,10 +496,9 @@ static int set_sel_addr(xfrmif_sa *sa, bool src, int family, const void *addr,
 				 &sa->argerr, field);
 	if (r < 0)
 		return r;
-	xfrmif__argerr_clear(&sa->argerr, field);
 	sa->sel = tmp;
-	sa->set |= src ? SA_F_SEL_SRC : SA_F_SEL_DST;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, src ? SA_F_SEL_SRC : SA_F_SEL_DST,
+			      field);
 }
 
 static int get_sel_addr(const xfrmif_sa *sa, bool src, int *family, void *addr,
@@ -613,9 +582,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_flags(xfrmif_sa *sa, uint32_t flags)
 	if (flags & ~SA_ALL_FLAGS)
 		return xfrmif__argerr_set(&sa->argerr, "flags: unknown bits "
 					  "0x%x", flags & ~SA_ALL_FLAGS);
-	xfrmif__argerr_clear(&sa->argerr, "flags");
 	sa->flags = flags;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, 0, "flags");
 }
 SA_GETTER(flags, uint32_t, 0, sa->flags)
 
@@ -626,10 +594,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_xflags(xfrmif_sa *sa, uint32_t xflags)
 	if (xflags & ~SA_ALL_XFLAGS)
 		return xfrmif__argerr_set(&sa->argerr, "extra-flags: unknown bits "
 					  "0x%x", xflags & ~SA_ALL_XFLAGS);
-	xfrmif__argerr_clear(&sa->argerr, "extra-flags");
 	sa->xflags = xflags;
-	sa->set |= SA_F_XFLAGS;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_XFLAGS, "extra-flags");
 }
 SA_GETTER(xflags, uint32_t, 0, sa->xflags)
 
@@ -650,10 +616,8 @@ XFRMIF_EXPORT int xfrmif_sa_set_dir(xfrmif_sa *sa, uint8_t dir)
 	if (dir != XFRMIF_SA_DIR_IN && dir != XFRMIF_SA_DIR_OUT)
 		return xfrmif__argerr_set(&sa->argerr, "dir: %u is neither in (1) "
 					  "nor out (2)", dir);
-	xfrmif__argerr_clear(&sa->argerr, "dir");
 	sa->dir = dir;
-	sa->set |= SA_F_DIR;
-	return 0;
+	return XFRMIF__ACCEPT(sa, set, SA_F_DIR, "dir");
 }
 SA_GETTER(dir, uint8_t, SA_F_DIR, sa->dir)
 

@@ -10,17 +10,6 @@
 #include "kcompat.h"
 #include "sa_priv.h"
 
-static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, uint32_t flags,
-		  const char *what, xfrmif__reply_fn fn, void *arg)
-{
-	struct xfrmif__req req = {
-		.proto = XFRMIF__XFRM, .msg = msg, .flags = flags,
-		.on_reply = fn, .arg = arg, .what = what,
-	};
-
-	return xfrmif__submit(ctx, &req);
-}
-
 int xfrmif__sa_check_dir(xfrmif_ctx *ctx, const xfrmif_sa *sa, const char *what)
 {
 	bool has = false;
@@ -55,7 +44,7 @@ static int add_or_update(xfrmif_ctx *ctx, const xfrmif_sa *sa, int type)
 		xfrmif__msg_free(msg);
 		return r;
 	}
-	r = submit(ctx, msg, XFRMIF__REQ_SECRET, what, NULL, NULL);
+	r = xfrmif__xfrm_req(ctx, msg, XFRMIF__REQ_SECRET, what, NULL, NULL);
 	return r < 0 ? r : 0;
 }
 
@@ -98,7 +87,7 @@ static int do_get(xfrmif_ctx *ctx, const xfrmif_sa *key, xfrmif_sa *out,
 	r = xfrmif__sa_build_id(ctx, key, XFRM_MSG_GETSA, &msg);
 	if (r)
 		return r;
-	r = submit(ctx, msg, XFRMIF__REQ_SECRET, what, on_get, &g);
+	r = xfrmif__xfrm_req(ctx, msg, XFRMIF__REQ_SECRET, what, on_get, &g);
 	if (r < 0)
 		return r;
 	if (!g.parsed)
@@ -151,7 +140,7 @@ XFRMIF_EXPORT int xfrmif_sa_del(xfrmif_ctx *ctx, const xfrmif_sa *key)
 			return r;
 		}
 	}
-	r = submit(ctx, msg, 0, "sa del", NULL, NULL);
+	r = xfrmif__xfrm_req(ctx, msg, 0, "sa del", NULL, NULL);
 	return r < 0 ? r : 0;
 }
 
@@ -245,8 +234,8 @@ XFRMIF_EXPORT int xfrmif_sa_list(xfrmif_ctx *ctx,
 		xfrmif_sa_free(l.sa);
 		return xfrmif__err(ctx, -ENOMEM, "sa list: out of memory");
 	}
-	r = submit(ctx, msg, XFRMIF__REQ_SECRET | XFRMIF__REQ_DUMP, "sa list",
-		   on_item, &l);
+	r = xfrmif__xfrm_req(ctx, msg, XFRMIF__REQ_SECRET | XFRMIF__REQ_DUMP,
+			     "sa list", on_item, &l);
 	xfrmif_sa_free(l.sa);
 	return r < 0 ? r : l.count;
 }

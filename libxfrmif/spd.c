@@ -12,19 +12,6 @@
 
 #include "policy_int.h"
 
-static int submit(xfrmif_ctx *ctx, struct nl_msg *msg, const char *what,
-		  xfrmif__reply_fn fn, void *arg)
-{
-	struct xfrmif__req req = {
-		.proto = XFRMIF__XFRM, .msg = msg, .what = what,
-		.on_reply = fn, .arg = arg,
-	};
-
-	if (!msg)
-		return xfrmif__err(ctx, -ENOMEM, "%s: out of memory", what);
-	return xfrmif__submit(ctx, &req);
-}
-
 /* A message whose fixed part is @len bytes of @data; NULL on ENOMEM. */
 static struct nl_msg *msg_with(int type, const void *data, size_t len)
 {
@@ -120,8 +107,9 @@ XFRMIF_EXPORT int xfrmif_spd_get_info(xfrmif_ctx *ctx,
 		return xfrmif__err(ctx, -EINVAL, "spd info: info.sz is %zu; set "
 				   "it to sizeof(struct xfrmif_spd_info)", sz);
 	memset(&full, 0, sizeof(full));
-	r = submit(ctx, msg_with(XFRM_MSG_GETSPDINFO, &flags, sizeof(flags)),
-		   "spd info", xfrmif__spd_info_parse, &full);
+	r = xfrmif__xfrm_req(ctx, msg_with(XFRM_MSG_GETSPDINFO, &flags,
+					   sizeof(flags)),
+			     0, "spd info", xfrmif__spd_info_parse, &full);
 	if (r < 0)
 		return r;
 	/* A caller built against an older header gets its part only. */
@@ -155,14 +143,17 @@ XFRMIF_EXPORT int xfrmif_spd_set_hthresh(xfrmif_ctx *ctx, int family,
 		xfrmif__msg_free(msg);
 		msg = NULL;
 	}
-	return submit(ctx, msg, "spd hthresh", NULL, NULL);
+	return xfrmif__xfrm_req(ctx, msg, 0, "spd hthresh", NULL, NULL);
 }
 
-/* The member of @d that holds direction @dir, or NULL for an unknown one
- * (with the errmsg set). */
+/* The check both default calls start with: the member of @d that holds
+ * direction @dir, or NULL (the call fails with -EINVAL) for a NULL ctx or,
+ * with the errmsg set, an unknown direction. */
 static uint8_t *dir_slot(xfrmif_ctx *ctx, struct xfrm_userpolicy_default *d,
 			 int dir)
 {
+	if (!ctx)
+		return NULL;
 	switch (dir) {
 	case XFRM_POLICY_IN: return &d->in;
 	case XFRM_POLICY_OUT: return &d->out;
@@ -189,18 +180,16 @@ static int on_default(xfrmif_ctx *ctx, const struct nlmsghdr *nlh, void *arg)
 XFRMIF_EXPORT int xfrmif_spd_get_default(xfrmif_ctx *ctx, int dir, int *action)
 {
 	struct xfrm_userpolicy_default d = { 0 };
-	uint8_t *slot;
+	uint8_t *slot = dir_slot(ctx, &d, dir);
 	int r;
 
-	if (!ctx)
-		return -EINVAL;
-	if (!(slot = dir_slot(ctx, &d, dir)))
+	if (!slot)
 		return -EINVAL;
 	if (!action)
 		return xfrmif__err(ctx, -EINVAL, "spd default: action must not "
 				   "be NULL");
-	r = submit(ctx, msg_with(XFRM_MSG_GETDEFAULT, &d, sizeof(d)),
-		   "spd default", on_default, &d);
+	r = xfrmif__xfrm_req(ctx, msg_with(XFRM_MSG_GETDEFAULT, &d, sizeof(d)),
+			     0, "spd default", on_default, &d);
 	if (r < 0)
 		return r;
 	if (r == 0)
@@ -215,19 +204,17 @@ XFRMIF_EXPORT int xfrmif_spd_set_default(xfrmif_ctx *ctx, int dir, int action)
 {
 	/* UNSPEC (0) leaves the other directions as they are. */
 	struct xfrm_userpolicy_default d = { 0 };
-	uint8_t *slot;
+	uint8_t *slot = dir_slot(ctx, &d, dir);
 	int r;
 
-	if (!ctx)
-		return -EINVAL;
-	if (!(slot = dir_slot(ctx, &d, dir)))
+	if (!slot)
 		return -EINVAL;
 	if (action != XFRMIF_POLICY_ALLOW && action != XFRMIF_POLICY_BLOCK)
 		return xfrmif__err(ctx, -EINVAL, "spd default: action: %d is "
 				   "not allow (0) or block (1)", action);
 	*slot = action == XFRMIF_POLICY_BLOCK ? XFRM_USERPOLICY_BLOCK
 					      : XFRM_USERPOLICY_ACCEPT;
-	r = submit(ctx, msg_with(XFRM_MSG_SETDEFAULT, &d, sizeof(d)),
-		   "spd default", NULL, NULL);
+	r = xfrmif__xfrm_req(ctx, msg_with(XFRM_MSG_SETDEFAULT, &d, sizeof(d)),
+			     0, "spd default", NULL, NULL);
 	return r < 0 ? r : 0;
 }

@@ -55,11 +55,9 @@ static int set_addr(xfrmif_tmpl *t, bool src, int family, const void *addr)
 					  "the template's other address is %s",
 					  field, xfrmif__family_name(family),
 					  xfrmif__family_name(t->t.family));
-	xfrmif__argerr_clear(&t->argerr, field);
 	t->t.family = (uint16_t)family;
 	xfrmif__addr_from(src ? &t->t.saddr : &t->t.id.daddr, family, addr);
-	t->isset |= src ? TMPL_SRC : TMPL_DST;
-	return 0;
+	return XFRMIF__ACCEPT(t, isset, src ? TMPL_SRC : TMPL_DST, field);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_src(xfrmif_tmpl *t, int family,
@@ -105,17 +103,13 @@ XFRMIF_EXPORT int xfrmif_tmpl_set_proto(xfrmif_tmpl *t, uint8_t proto)
 	    proto != IPPROTO_COMP)
 		return xfrmif__argerr_set(&t->argerr, "proto: %u is not esp "
 					  "(50), ah (51) or comp (108)", proto);
-	xfrmif__argerr_clear(&t->argerr, "proto");
 	t->t.id.proto = proto;
-	return 0;
+	return XFRMIF__ACCEPT(t, isset, 0, "proto");
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_get_proto(const xfrmif_tmpl *t, uint8_t *proto)
 {
-	if (!t || !proto)
-		return -EINVAL;
-	*proto = t->t.id.proto;
-	return 0;
+	return XFRMIF__GET(t, isset, 0, t->t.id.proto, proto);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_spi(xfrmif_tmpl *t, uint32_t spi)
@@ -128,10 +122,7 @@ XFRMIF_EXPORT int xfrmif_tmpl_set_spi(xfrmif_tmpl *t, uint32_t spi)
 
 XFRMIF_EXPORT int xfrmif_tmpl_get_spi(const xfrmif_tmpl *t, uint32_t *spi)
 {
-	if (!t || !spi)
-		return -EINVAL;
-	*spi = ntohl(t->t.id.spi);
-	return 0;
+	return XFRMIF__GET(t, isset, 0, ntohl(t->t.id.spi), spi);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_reqid(xfrmif_tmpl *t, uint32_t reqid)
@@ -144,10 +135,7 @@ XFRMIF_EXPORT int xfrmif_tmpl_set_reqid(xfrmif_tmpl *t, uint32_t reqid)
 
 XFRMIF_EXPORT int xfrmif_tmpl_get_reqid(const xfrmif_tmpl *t, uint32_t *reqid)
 {
-	if (!t || !reqid)
-		return -EINVAL;
-	*reqid = t->t.reqid;
-	return 0;
+	return XFRMIF__GET(t, isset, 0, t->t.reqid, reqid);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_mode(xfrmif_tmpl *t, int mode)
@@ -159,17 +147,13 @@ XFRMIF_EXPORT int xfrmif_tmpl_set_mode(xfrmif_tmpl *t, int mode)
 		return xfrmif__argerr_set(&t->argerr, "mode: %d is not "
 					  "transport (0), tunnel (1) or beet "
 					  "(4)", mode);
-	xfrmif__argerr_clear(&t->argerr, "mode");
 	t->t.mode = (uint8_t)mode;
-	return 0;
+	return XFRMIF__ACCEPT(t, isset, 0, "mode");
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_get_mode(const xfrmif_tmpl *t, int *mode)
 {
-	if (!t || !mode)
-		return -EINVAL;
-	*mode = t->t.mode;
-	return 0;
+	return XFRMIF__GET(t, isset, 0, t->t.mode, mode);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_level(xfrmif_tmpl *t, int level)
@@ -179,17 +163,16 @@ XFRMIF_EXPORT int xfrmif_tmpl_set_level(xfrmif_tmpl *t, int level)
 	if (level != XFRMIF_TMPL_LEVEL_REQUIRED && level != XFRMIF_TMPL_LEVEL_USE)
 		return xfrmif__argerr_set(&t->argerr, "level: %d is not "
 					  "required (0) or use (1)", level);
-	xfrmif__argerr_clear(&t->argerr, "level");
 	t->t.optional = (uint8_t)level;
-	return 0;
+	return XFRMIF__ACCEPT(t, isset, 0, "level");
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_get_level(const xfrmif_tmpl *t, int *level)
 {
-	if (!t || !level)
-		return -EINVAL;
-	*level = t->t.optional ? XFRMIF_TMPL_LEVEL_USE : XFRMIF_TMPL_LEVEL_REQUIRED;
-	return 0;
+	return XFRMIF__GET(t, isset, 0,
+			   t->t.optional ? XFRMIF_TMPL_LEVEL_USE
+					 : XFRMIF_TMPL_LEVEL_REQUIRED,
+			   level);
 }
 
 XFRMIF_EXPORT int xfrmif_tmpl_set_algo_masks(xfrmif_tmpl *t, uint32_t auth,

@@ -88,10 +88,8 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_name(xfrmif_tunnel *t, const char *name)
 	/* The link's own check, so both say the same about a bad name. */
 	if (xfrmif_link_set_name(&l, name) < 0)
 		return xfrmif__argerr_set(&t->argerr, "%s", l.argerr.msg);
-	xfrmif__argerr_clear(&t->argerr, "name");
 	strcpy(t->name, l.name);
-	t->set |= TUN_F_NAME;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, TUN_F_NAME, "name");
 }
 
 XFRMIF_EXPORT const char *xfrmif_tunnel_get_name(const xfrmif_tunnel *t)
@@ -107,27 +105,13 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_kind(xfrmif_tunnel *t, uint32_t kind)
 	    kind != XFRMIF_LINK_KIND_VTI6)
 		return xfrmif__argerr_set(&t->argerr, "kind: %u is not xfrm, "
 					  "vti or vti6", kind);
-	xfrmif__argerr_clear(&t->argerr, "kind");
 	t->kind = kind;
-	t->set |= TUN_F_KIND;
-	return 0;
-}
-
-/* Getters of one uint32_t field guarded by a set bit. */
-static int get_u32(const xfrmif_tunnel *t, uint32_t bit, uint32_t v,
-		   uint32_t *out)
-{
-	if (!t || !out)
-		return -EINVAL;
-	if (!(t->set & bit))
-		return -ENODATA;
-	*out = v;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, TUN_F_KIND, "kind");
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_get_kind(const xfrmif_tunnel *t, uint32_t *kind)
 {
-	return get_u32(t, TUN_F_KIND, t ? t->kind : 0, kind);
+	return XFRMIF__GET(t, set, TUN_F_KIND, t->kind, kind);
 }
 
 /* Setters of a non-zero uint32_t field. */
@@ -138,10 +122,8 @@ static int set_nz(xfrmif_tunnel *t, uint32_t bit, uint32_t *field,
 		return -EINVAL;
 	if (!v)
 		return xfrmif__argerr_set(&t->argerr, "%s: must not be 0", name);
-	xfrmif__argerr_clear(&t->argerr, name);
 	*field = v;
-	t->set |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, bit, name);
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_set_if_id(xfrmif_tunnel *t, uint32_t if_id)
@@ -152,7 +134,7 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_if_id(xfrmif_tunnel *t, uint32_t if_id)
 XFRMIF_EXPORT int xfrmif_tunnel_get_if_id(const xfrmif_tunnel *t,
 					  uint32_t *if_id)
 {
-	return get_u32(t, TUN_F_IF_ID, t ? t->if_id : 0, if_id);
+	return XFRMIF__GET(t, set, TUN_F_IF_ID, t->if_id, if_id);
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_set_ikey(xfrmif_tunnel *t, uint32_t key)
@@ -162,7 +144,7 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_ikey(xfrmif_tunnel *t, uint32_t key)
 
 XFRMIF_EXPORT int xfrmif_tunnel_get_ikey(const xfrmif_tunnel *t, uint32_t *key)
 {
-	return get_u32(t, TUN_F_IKEY, t ? t->ikey : 0, key);
+	return XFRMIF__GET(t, set, TUN_F_IKEY, t->ikey, key);
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_set_okey(xfrmif_tunnel *t, uint32_t key)
@@ -172,7 +154,7 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_okey(xfrmif_tunnel *t, uint32_t key)
 
 XFRMIF_EXPORT int xfrmif_tunnel_get_okey(const xfrmif_tunnel *t, uint32_t *key)
 {
-	return get_u32(t, TUN_F_OKEY, t ? t->okey : 0, key);
+	return XFRMIF__GET(t, set, TUN_F_OKEY, t->okey, key);
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_set_key(xfrmif_tunnel *t, uint32_t key)
@@ -210,17 +192,13 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_mode(xfrmif_tunnel *t, uint8_t mode)
 	if (mode != XFRMIF_SA_MODE_TUNNEL && mode != XFRMIF_SA_MODE_TRANSPORT)
 		return xfrmif__argerr_set(&t->argerr, "mode: %u is neither "
 					  "tunnel nor transport", mode);
-	xfrmif__argerr_clear(&t->argerr, "mode");
 	t->mode = mode;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, 0, "mode");
 }
 
 XFRMIF_EXPORT int xfrmif_tunnel_get_mode(const xfrmif_tunnel *t, uint8_t *mode)
 {
-	if (!t || !mode)
-		return -EINVAL;
-	*mode = t->mode;
-	return 0;
+	return XFRMIF__GET(t, set, 0, t->mode, mode);
 }
 
 /* Local and remote share one family: the first one set decides. */
@@ -239,11 +217,9 @@ static int set_end(xfrmif_tunnel *t, uint32_t bit, xfrm_address_t *field,
 					  "end is %s", name,
 					  xfrmif__family_name(family),
 					  xfrmif__family_name(t->family));
-	xfrmif__argerr_clear(&t->argerr, name);
 	xfrmif__addr_from(field, family, addr);
 	t->family = family;
-	t->set |= bit;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, bit, name);
 }
 
 static int get_end(const xfrmif_tunnel *t, uint32_t bit,
@@ -292,10 +268,8 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_dev(xfrmif_tunnel *t, const char *dev)
 		return -EINVAL;
 	if (xfrmif_link_set_dev(&l, dev) < 0)
 		return xfrmif__argerr_set(&t->argerr, "%s", l.argerr.msg);
-	xfrmif__argerr_clear(&t->argerr, "dev");
 	strcpy(t->dev, l.dev_name);
-	t->set |= TUN_F_DEV;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, TUN_F_DEV, "dev");
 }
 
 XFRMIF_EXPORT const char *xfrmif_tunnel_get_dev(const xfrmif_tunnel *t)
@@ -317,10 +291,8 @@ XFRMIF_EXPORT int xfrmif_tunnel_set_link_netns(xfrmif_tunnel *t,
 		return xfrmif__argerr_set(&t->argerr, "link_netns: '%.64s' is "
 					  "neither a name under /run/netns nor "
 					  "an absolute path", netns);
-	xfrmif__argerr_clear(&t->argerr, "link_netns");
 	strcpy(t->link_netns, netns);
-	t->set |= TUN_F_LINK_NETNS;
-	return 0;
+	return XFRMIF__ACCEPT(t, set, TUN_F_LINK_NETNS, "link_netns");
 }
 
 XFRMIF_EXPORT const char *xfrmif_tunnel_get_link_netns(const xfrmif_tunnel *t)
