@@ -161,8 +161,8 @@ static int set_port(xfrmif_policy *p, bool src, uint16_t port)
 					  "ports or a type, not both",
 					  src ? "sport" : "dport");
 	xfrmif__sel_set_port(&p->info.sel, src, port);
-	p->isset |= src ? POL_SPORT : POL_DPORT;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, src ? POL_SPORT : POL_DPORT,
+			      src ? "sport" : "dport");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_set_sport(xfrmif_policy *p, uint16_t port)
@@ -197,8 +197,7 @@ XFRMIF_EXPORT int xfrmif_policy_set_icmp(xfrmif_policy *p, uint8_t type,
 					  "set; a selector has ports or a "
 					  "type, not both");
 	xfrmif__sel_set_icmp(&p->info.sel, type, code);
-	p->isset |= POL_ICMP;
-	return 0;
+	return XFRMIF__ACCEPT(p, isset, POL_ICMP, "icmp");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_icmp(const xfrmif_policy *p, uint8_t *type,
@@ -384,7 +383,9 @@ XFRMIF_EXPORT int xfrmif_policy_set_lifetime(xfrmif_policy *p, int which,
 		return xfrmif__argerr_set(&p->argerr, "lifetime: %d is not an "
 					  "enum xfrmif_policy_lft value", which);
 	*f = value;
-	return 0;
+	/* Another limit set properly also drops an unknown one's complaint:
+	 * the complaint names the field, not the index. */
+	return XFRMIF__ACCEPT(p, isset, 0, "lifetime");
 }
 
 XFRMIF_EXPORT int xfrmif_policy_get_lifetime(const xfrmif_policy *p,

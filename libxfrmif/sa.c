@@ -465,7 +465,9 @@ XFRMIF_EXPORT int xfrmif_sa_set_limit(xfrmif_sa *sa, int which, uint64_t value)
 		return xfrmif__argerr_set(&sa->argerr, "limit: unknown limit %d",
 					  which);
 	sa->limits[which] = value;
-	return 0;
+	/* As with every setter, a value set properly drops the field's
+	 * earlier complaint (the complaint names the field, not the index). */
+	return XFRMIF__ACCEPT(sa, set, 0, "limit");
 }
 
 XFRMIF_EXPORT int xfrmif_sa_get_limit(const xfrmif_sa *sa, int which,

@@ -485,6 +485,9 @@ START_TEST(setter_fix_clears_complaint)
 	XT_ASSERT_OK(xfrmif_policy_set_src(p, AF_INET, a, 8));
 	ck_assert_int_eq(xfrmif_policy_set_if_id(p, 0), -EINVAL);
 	XT_ASSERT_OK(xfrmif_policy_set_if_id(p, 5));
+	ck_assert_int_eq(xfrmif_policy_set_lifetime(p, 99, 1), -EINVAL);
+	XT_ASSERT_OK(xfrmif_policy_set_lifetime(p, XFRMIF_POLICY_LFT_SOFT_BYTES,
+						1000));
 	expect_built(p);
 }
 END_TEST

@@ -457,6 +457,10 @@ START_TEST(argerr_cleared_by_fix)
 	ck_assert(sa->argerr.msg[0]);
 	XT_ASSERT_OK(xfrmif_sa_set_mode(sa, XFRMIF_SA_MODE_BEET));
 	ck_assert(!sa->argerr.msg[0]);
+	ck_assert_int_eq(xfrmif_sa_set_limit(sa, 99, 1), -EINVAL);
+	ck_assert(sa->argerr.msg[0]);
+	XT_ASSERT_OK(xfrmif_sa_set_limit(sa, XFRMIF_SA_LIMIT_SOFT_BYTES, 1));
+	ck_assert(!sa->argerr.msg[0]);
 	xfrmif_sa_free(sa);
 }
 END_TEST
