@@ -14,53 +14,26 @@
  *   link show [NAME] [type KIND]
  */
 #include <arpa/inet.h>
-#include <errno.h>
 #include <net/if.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "cli.h"
-
-static int parse_u32(const char *s, uint32_t *v)
-{
-	char *end;
-	unsigned long long n;
-
-	if (!s || !*s || *s == '-')
-		return -1;
-	errno = 0;
-	n = strtoull(s, &end, 0);
-	if (errno || *end || n > UINT32_MAX)
-		return -1;
-	*v = (uint32_t)n;
-	return 0;
-}
+#include "parse.h"
 
 /* A VTI key: a number or, as ip prints them, a dotted quad. */
-static int parse_key(const char *s, uint32_t *v)
+static bool parse_key(const char *s, uint32_t *v)
 {
 	struct in_addr a;
 
 	if (strchr(s, '.')) {
 		if (inet_pton(AF_INET, s, &a) != 1)
-			return -1;
+			return false;
 		*v = ntohl(a.s_addr);
-		return 0;
+		return true;
 	}
-	return parse_u32(s, v);
-}
-
-static int parse_addr(const char *s, int *family, struct in6_addr *a)
-{
-	if (inet_pton(AF_INET, s, a) == 1)
-		*family = AF_INET;
-	else if (inet_pton(AF_INET6, s, a) == 1)
-		*family = AF_INET6;
-	else
-		return -1;
-	return 0;
+	return cli_parse_u32(s, v);
 }
 
 /* What `link add` and `link set` collect besides the link itself. */
@@ -78,9 +51,10 @@ struct link_args {
 			return cli_usage("link: '%s' needs a value", kw);      \
 	} while (0)
 
-#define LINK_SET(call, kw)                                                     \
+/* The value argv[i] of keyword kw, refused unless ok. */
+#define VALUE_OK(ok, kw)                                                       \
 	do {                                                                   \
-		if ((call) < 0)                                                \
+		if (!(ok))                                                     \
 			return cli_usage("link: bad value '%s' for '%s'",      \
 					 argv[i], kw);                         \
 	} while (0)
@@ -89,7 +63,7 @@ struct link_args {
 static int parse_link(xfrmif_link *l, struct link_args *a, int argc,
 		      char **argv, int start, int is_add)
 {
-	struct in6_addr addr;
+	unsigned char addr[16];
 	uint32_t v;
 	int fam;
 
@@ -104,9 +78,7 @@ static int parse_link(xfrmif_link *l, struct link_args *a, int argc,
 			xfrmif_link_set_kind(l, v);
 		} else if (!strcmp(kw, "if_id")) {
 			NEED_ARG(kw);
-			if (parse_u32(argv[i], &v) < 0)
-				return cli_usage("link: bad value '%s' for "
-						 "'if_id'", argv[i]);
+			VALUE_OK(cli_parse_u32(argv[i], &v), kw);
 			/* 0 goes to the library, which names the mistake. */
 			xfrmif_link_set_if_id(l, v);
 		} else if (!strcmp(kw, "dev")) {
@@ -116,19 +88,17 @@ static int parse_link(xfrmif_link *l, struct link_args *a, int argc,
 			xfrmif_link_set_external(l, 1);
 		} else if (!strcmp(kw, "local") || !strcmp(kw, "remote")) {
 			NEED_ARG(kw);
-			if (parse_addr(argv[i], &fam, &addr) < 0)
+			if (!cli_parse_addr(argv[i], &fam, addr))
 				return cli_usage("link: bad address '%s' for "
 						 "'%s'", argv[i], kw);
 			if (kw[0] == 'l')
-				xfrmif_link_set_local(l, fam, &addr);
+				xfrmif_link_set_local(l, fam, addr);
 			else
-				xfrmif_link_set_remote(l, fam, &addr);
+				xfrmif_link_set_remote(l, fam, addr);
 		} else if (!strcmp(kw, "key") || !strcmp(kw, "ikey") ||
 			   !strcmp(kw, "okey")) {
 			NEED_ARG(kw);
-			if (parse_key(argv[i], &v) < 0)
-				return cli_usage("link: bad value '%s' for '%s'",
-						 argv[i], kw);
+			VALUE_OK(parse_key(argv[i], &v), kw);
 			if (kw[0] == 'k')
 				xfrmif_link_set_key(l, v);
 			else if (kw[0] == 'i')
@@ -137,15 +107,15 @@ static int parse_link(xfrmif_link *l, struct link_args *a, int argc,
 				xfrmif_link_set_okey(l, v);
 		} else if (!strcmp(kw, "fwmark")) {
 			NEED_ARG(kw);
-			LINK_SET(parse_u32(argv[i], &v), kw);
+			VALUE_OK(cli_parse_u32(argv[i], &v), kw);
 			xfrmif_link_set_fwmark(l, v);
 		} else if (!strcmp(kw, "mtu")) {
 			NEED_ARG(kw);
-			LINK_SET(parse_u32(argv[i], &v), kw);
-			LINK_SET(xfrmif_link_set_mtu(l, v), kw);
+			VALUE_OK(cli_parse_u32(argv[i], &v), kw);
+			VALUE_OK(xfrmif_link_set_mtu(l, v) >= 0, kw);
 		} else if (!strcmp(kw, "group")) {
 			NEED_ARG(kw);
-			LINK_SET(parse_u32(argv[i], &v), kw);
+			VALUE_OK(cli_parse_u32(argv[i], &v), kw);
 			xfrmif_link_set_group(l, v);
 		} else if (!strcmp(kw, "up") || !strcmp(kw, "down")) {
 			xfrmif_link_set_up(l, kw[0] == 'u');
@@ -272,7 +242,7 @@ static int link_del(struct cli *c, int argc, char **argv)
 	int r;
 
 	if (argc == 2 && !strcmp(argv[0], "group")) {
-		if (parse_u32(argv[1], &group) < 0)
+		if (!cli_parse_u32(argv[1], &group))
 			return cli_usage("link del: bad value '%s' for 'group'",
 					 argv[1]);
 		if (!cli_ctx(c))
@@ -303,7 +273,7 @@ static int link_del(struct cli *c, int argc, char **argv)
 static int link_addr(struct cli *c, int argc, char **argv)
 {
 	char buf[INET6_ADDRSTRLEN + 8], *slash;
-	struct in6_addr addr;
+	unsigned char addr[16];
 	xfrmif_link *l = NULL;
 	uint32_t plen;
 	int fam, add, r;
@@ -318,17 +288,17 @@ static int link_addr(struct cli *c, int argc, char **argv)
 	slash = strchr(buf, '/');
 	if (slash)
 		*slash++ = '\0';
-	if (parse_addr(buf, &fam, &addr) < 0)
+	if (!cli_parse_addr(buf, &fam, addr))
 		return cli_usage("link addr: bad address '%s'", argv[1]);
 	plen = fam == AF_INET ? 32 : 128;
-	if (slash && (parse_u32(slash, &plen) < 0 ||
+	if (slash && (!cli_parse_u32(slash, &plen) ||
 		      plen > (fam == AF_INET ? 32u : 128u)))
 		return cli_usage("link addr: bad prefix length in '%s'", argv[1]);
 	if (!cli_ctx(c) || xfrmif_link_new(&l) < 0)
 		return EXIT_FAIL;
 	xfrmif_link_set_name(l, argv[3]);
-	r = add ? xfrmif_link_addr_add(c->ctx, l, fam, &addr, (uint8_t)plen) :
-		  xfrmif_link_addr_del(c->ctx, l, fam, &addr, (uint8_t)plen);
+	r = add ? xfrmif_link_addr_add(c->ctx, l, fam, addr, (uint8_t)plen) :
+		  xfrmif_link_addr_del(c->ctx, l, fam, addr, (uint8_t)plen);
 	xfrmif_link_free(l);
 	return r < 0 ? cli_fail(c, r, add ? "link addr add" : "link addr del") :
 		       EXIT_OK;

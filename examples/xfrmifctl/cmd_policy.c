@@ -18,37 +18,6 @@
 
 /* ---- parsing words ---- */
 
-/* "A" or "A/LEN" into family, 16 address bytes and a prefix length (full
- * length when none is given). */
-static bool parse_prefix(const char *s, int *family, unsigned char addr[16],
-			 unsigned *plen)
-{
-	char buf[INET6_ADDRSTRLEN + 8];
-	char *slash;
-	uint32_t n;
-
-	if (strlen(s) >= sizeof(buf))
-		return false;
-	strcpy(buf, s);
-	slash = strchr(buf, '/');
-	if (slash)
-		*slash++ = '\0';
-	memset(addr, 0, 16);
-	if (inet_pton(AF_INET, buf, addr) == 1)
-		*family = AF_INET;
-	else if (inet_pton(AF_INET6, buf, addr) == 1)
-		*family = AF_INET6;
-	else
-		return false;
-	*plen = *family == AF_INET ? 32 : 128;
-	if (slash) {
-		if (!cli_parse_u32(slash, &n) || n > 255)
-			return false;
-		*plen = n;
-	}
-	return true;
-}
-
 static bool parse_proto(const char *s, uint8_t *out)
 {
 	struct protoent *pe;
@@ -157,7 +126,7 @@ static int parse_tmpl(struct words *w, xfrmif_policy *p)
 	__attribute__((cleanup(xfrmif_tmpl_freep))) xfrmif_tmpl *t = NULL;
 	const char *v;
 	unsigned char a[16];
-	unsigned plen;
+	uint8_t plen;
 	int family, rc = 0;
 	uint32_t n, am, em, cm;
 
@@ -166,7 +135,10 @@ static int parse_tmpl(struct words *w, xfrmif_policy *p)
 	while (rc == 0 && w->i + 1 < w->argc && strcmp(w->argv[w->i + 1], "tmpl")) {
 		const char *k = next(w);
 		if (!strcmp(k, "src") || !strcmp(k, "dst")) {
-			NEED(w, v, parse_prefix(v, &family, a, &plen), "an address");
+			/* Written like a selector's; a template has no
+			 * prefix length, so one given is dropped. */
+			NEED(w, v, cli_parse_prefix_any_len(v, &family, a, &plen),
+			     "an address");
 			if (!strcmp(k, "src"))
 				xfrmif_tmpl_set_src(t, family, a);
 			else
@@ -224,7 +196,7 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 {
 	const char *v;
 	unsigned char a[16];
-	unsigned plen;
+	uint8_t plen;
 	int family, x;
 	uint32_t n, m;
 	uint64_t u;
@@ -236,15 +208,15 @@ static int parse_policy(struct words *w, unsigned allowed, xfrmif_policy *p)
 		if (allowed & W_SEL) {
 			ok = true;
 			if (!strcmp(k, "src") || !strcmp(k, "dst")) {
-				NEED(w, v, parse_prefix(v, &family, a, &plen),
+				/* A length too long for the family is left to
+				 * the setter, whose complaint names the field. */
+				NEED(w, v, cli_parse_prefix_any_len(v, &family, a,
+								    &plen),
 				     "an address prefix");
-				if (plen > 255)
-					return cli_usage("policy %s: bad prefix "
-							 "'%s'", w->cmd, v);
 				if (k[0] == 's')
-					xfrmif_policy_set_src(p, family, a, (uint8_t)plen);
+					xfrmif_policy_set_src(p, family, a, plen);
 				else
-					xfrmif_policy_set_dst(p, family, a, (uint8_t)plen);
+					xfrmif_policy_set_dst(p, family, a, plen);
 			} else if (!strcmp(k, "proto")) {
 				uint8_t pr;
 				NEED(w, v, parse_proto(v, &pr), "a protocol");
@@ -383,6 +355,17 @@ static void print_tmpl_json(struct json *j, const xfrmif_tmpl *t)
 	json_object_end(j);
 }
 
+/* "key": the number a policy's 32-bit getter gives, when it is set. */
+static void json_u32_if_set(struct json *j, const char *key,
+			    const xfrmif_policy *p,
+			    int (*get)(const xfrmif_policy *, uint32_t *))
+{
+	uint32_t v;
+
+	if (get(p, &v) == 0)
+		json_uint(j, key, v);
+}
+
 static void print_json(struct json *j, const xfrmif_policy *p)
 {
 	static const char *const curs[] = { "bytes", "packets", "add_time",
@@ -425,10 +408,8 @@ static void print_json(struct json *j, const xfrmif_policy *p)
 	json_string(j, "action", x == XFRMIF_POLICY_BLOCK ? "block" : "allow");
 	xfrmif_policy_get_priority(p, &n);
 	json_uint(j, "priority", n);
-	if (xfrmif_policy_get_index(p, &n) == 0)
-		json_uint(j, "index", n);
-	if (xfrmif_policy_get_if_id(p, &n) == 0)
-		json_uint(j, "if_id", n);
+	json_u32_if_set(j, "index", p, xfrmif_policy_get_index);
+	json_u32_if_set(j, "if_id", p, xfrmif_policy_get_if_id);
 	if (xfrmif_policy_get_mark(p, &n, &m) == 0) {
 		json_uint(j, "mark", n);
 		json_uint(j, "mark_mask", m);
@@ -662,16 +643,26 @@ static int parse_filter(struct words *w, struct xfrmif_policy_filter *f)
 	return 0;
 }
 
+/* What show and flush start with: the filter words, then the context.
+ * Returns 0 or the exit status. */
+static int start_filtered(struct cli *c, struct words *w,
+			  struct xfrmif_policy_filter *f)
+{
+	int rc = parse_filter(w, f);
+
+	if (rc == 0 && !cli_ctx(c))
+		rc = EXIT_FAIL;
+	return rc;
+}
+
 static int do_show(struct cli *c, struct words *w)
 {
 	XFRMIF_OPTS(xfrmif_policy_filter, f);
 	int rc, r;
 
-	rc = parse_filter(w, &f);
+	rc = start_filtered(c, w, &f);
 	if (rc)
 		return rc;
-	if (!cli_ctx(c))
-		return EXIT_FAIL;
 	if (c->json)
 		json_array_begin(&c->j, NULL);
 	r = xfrmif_policy_list(c->ctx, &f, show_one, c);
@@ -687,11 +678,9 @@ static int do_flush(struct cli *c, struct words *w)
 	XFRMIF_OPTS(xfrmif_policy_filter, f);
 	int rc, r;
 
-	rc = parse_filter(w, &f);
+	rc = start_filtered(c, w, &f);
 	if (rc)
 		return rc;
-	if (!cli_ctx(c))
-		return EXIT_FAIL;
 	r = xfrmif_policy_flush(c->ctx, f.flags ? &f : NULL);
 	if (r < 0)
 		return cli_fail(c, r, "policy flush");

@@ -37,44 +37,6 @@ static const char *need_arg(struct args *a, const char *kw)
 	return v;
 }
 
-static bool parse_addr(const char *s, int *family, unsigned char a[16])
-{
-	if (inet_pton(AF_INET, s, a) == 1) {
-		*family = AF_INET;
-		return true;
-	}
-	if (inet_pton(AF_INET6, s, a) == 1) {
-		*family = AF_INET6;
-		return true;
-	}
-	return false;
-}
-
-/* ADDR[/PLEN]; the prefix defaults to the full address. */
-static bool parse_prefix(const char *s, int *family, unsigned char a[16],
-			 uint8_t *plen)
-{
-	char buf[INET6_ADDRSTRLEN + 8];
-	char *slash;
-	uint32_t p;
-
-	if (strlen(s) >= sizeof(buf))
-		return false;
-	strcpy(buf, s);
-	slash = strchr(buf, '/');
-	if (slash)
-		*slash = '\0';
-	if (!parse_addr(buf, family, a))
-		return false;
-	*plen = *family == AF_INET ? 32 : 128;
-	if (slash) {
-		if (!cli_parse_u32(slash + 1, &p) || p > *plen)
-			return false;
-		*plen = (uint8_t)p;
-	}
-	return true;
-}
-
 /* A key: 0x-prefixed hex, or the bytes of a plain string (as iproute2). */
 static bool parse_key(const char *s, uint8_t *key, size_t *len)
 {
@@ -170,7 +132,7 @@ static int parse_sel(struct args *a, xfrmif_sa *sa)
 		if (!(v = need_arg(a, w)))
 			return EXIT_USAGE;
 		if (!strcmp(w, "src") || !strcmp(w, "dst")) {
-			if (!parse_prefix(v, &fam, addr, &plen))
+			if (!cli_parse_prefix(v, &fam, addr, &plen))
 				return BAD("sel address", v);
 			if ((w[0] == 's' ? xfrmif_sa_set_sel_src
 					 : xfrmif_sa_set_sel_dst)(sa, fam, addr, plen))
@@ -324,7 +286,7 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 				return BAD("encap sport", sp);
 			if (!cli_parse_u32(dp, &d) || d > 65535)
 				return BAD("encap dport", dp);
-			if (!parse_addr(oa, &fam, addr))
+			if (!cli_parse_addr(oa, &fam, addr))
 				return BAD("encap address", oa);
 			xfrmif_sa_set_encap(sa, type, (uint16_t)s, (uint16_t)d,
 					    fam, addr);
@@ -333,7 +295,7 @@ static int parse_sa(struct args *a, xfrmif_sa *sa, bool *show_keys)
 		if (!(v = need_arg(a, w)))
 			return EXIT_USAGE;
 		if (!strcmp(w, "src") || !strcmp(w, "dst")) {
-			if (!parse_addr(v, &fam, addr))
+			if (!cli_parse_addr(v, &fam, addr))
 				return BAD(w, v);
 			(w[0] == 's' ? xfrmif_sa_set_src : xfrmif_sa_set_dst)(sa, fam, addr);
 		} else if (!strcmp(w, "proto")) {
@@ -651,12 +613,6 @@ int cmd_sa(struct cli *c, int argc, char **argv)
 }
 
 /* ---- shared with cmd_tunnel.c ---- */
-
-bool sa_parse_prefix(const char *s, int *family, unsigned char a[16],
-		     uint8_t *plen)
-{
-	return parse_prefix(s, family, a, plen);
-}
 
 int sa_parse_alg_words(int argc, char **argv, int *i, xfrmif_sa *sa)
 {

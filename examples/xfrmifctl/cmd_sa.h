@@ -18,13 +18,10 @@ const char *sa_encap_name(uint16_t type);
 extern const char *const sa_flag_names[8];
 extern const char *const sa_xflag_names[2];
 
-/* Shared with cmd_tunnel.c: the number, prefix (ADDR[/PLEN]) and
- * algorithm parsers of `sa add`. sa_parse_alg_words parses one algorithm
- * (`aead NAME KEY ICV`, `enc NAME KEY`, `auth NAME KEY`, `auth-trunc NAME
- * KEY BITS`, `comp NAME`) starting with the keyword at argv[*i], advances
- * *i past it and returns 0 or EXIT_USAGE. */
-bool sa_parse_prefix(const char *s, int *family, unsigned char a[16],
-		     uint8_t *plen);
+/* Shared with cmd_tunnel.c: the algorithm parser of `sa add`. It parses
+ * one algorithm (`aead NAME KEY ICV`, `enc NAME KEY`, `auth NAME KEY`,
+ * `auth-trunc NAME KEY BITS`, `comp NAME`) starting with the keyword at
+ * argv[*i], advances *i past it and returns 0 or EXIT_USAGE. */
 int sa_parse_alg_words(int argc, char **argv, int *i, xfrmif_sa *sa);
 
 #endif

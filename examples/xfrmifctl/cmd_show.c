@@ -232,39 +232,40 @@ static void show_link(struct walk *w, uint32_t li, char *seen, char *done)
 	}
 }
 
+/* Whether object @i of @kind belongs to no interface. If so, readies
+ * the text output for it: the heading before the first one (*head
+ * remembers it is printed) and the indent. */
+static bool unattached(struct walk *w, uint32_t kind, int i, bool *head)
+{
+	const uint32_t *v;
+
+	if (xfrmif_inspect_links_of(w->in, kind, (uint32_t)i, &v) != 0)
+		return false;
+	if (!w->c->json && !*head)
+		printf("belonging to no interface:\n");
+	*head = true;
+	w->indent = "  ";
+	return true;
+}
+
 static void show_unattached(struct walk *w, char *seen)
 {
 	int np = xfrmif_inspect_count(w->in, XFRMIF_INSPECT_POLICY);
 	int ns = xfrmif_inspect_count(w->in, XFRMIF_INSPECT_SA);
-	const uint32_t *v;
 	bool head = false;
 
 	if (w->c->json)
 		json_array_begin(&w->c->j, "unattached_policies");
-	for (int i = 0; i < np; i++) {
-		if (xfrmif_inspect_links_of(w->in, XFRMIF_INSPECT_POLICY,
-					    (uint32_t)i, &v) != 0)
-			continue;
-		if (!w->c->json && !head)
-			printf("belonging to no interface:\n");
-		head = true;
-		w->indent = "  ";
-		show_policy(w, (uint32_t)i, seen);
-	}
+	for (int i = 0; i < np; i++)
+		if (unattached(w, XFRMIF_INSPECT_POLICY, i, &head))
+			show_policy(w, (uint32_t)i, seen);
 	if (w->c->json) {
 		json_array_end(&w->c->j);
 		json_array_begin(&w->c->j, "unattached_sas");
 	}
-	for (int i = 0; i < ns; i++) {
-		if (xfrmif_inspect_links_of(w->in, XFRMIF_INSPECT_SA,
-					    (uint32_t)i, &v) != 0)
-			continue;
-		if (!w->c->json && !head)
-			printf("belonging to no interface:\n");
-		head = true;
-		w->indent = "  ";
-		walk_sa((uint32_t)i, w);
-	}
+	for (int i = 0; i < ns; i++)
+		if (unattached(w, XFRMIF_INSPECT_SA, i, &head))
+			walk_sa((uint32_t)i, w);
 	if (w->c->json)
 		json_array_end(&w->c->j);
 }

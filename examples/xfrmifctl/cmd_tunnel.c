@@ -68,7 +68,7 @@ static int add_pfx(xfrmif_tunnel *t, const char *kw, const char *v)
 	uint8_t plen;
 	int fam;
 
-	if (!sa_parse_prefix(v, &fam, a, &plen))
+	if (!cli_parse_prefix(v, &fam, a, &plen))
 		return BAD(kw, v);
 	if (!strcmp(kw, "local-ts"))
 		xfrmif_tunnel_add_ts(t, XFRMIF_TUNNEL_LOCAL, fam, a, plen);
@@ -120,11 +120,7 @@ static int parse_up_word(struct up_args *u, int argc, char **argv, int *i)
 			return BAD("type", v);
 		xfrmif_tunnel_set_kind(u->t, k);
 	} else if (!strcmp(w, "local") || !strcmp(w, "remote")) {
-		if (inet_pton(AF_INET, v, a) == 1)
-			fam = AF_INET;
-		else if (inet_pton(AF_INET6, v, a) == 1)
-			fam = AF_INET6;
-		else
+		if (!cli_parse_addr(v, &fam, a))
 			return BAD(w, v);
 		if (w[0] == 'l')
 			xfrmif_tunnel_set_local(u->t, fam, a);

@@ -15,4 +15,19 @@ bool cli_parse_u64(const char *s, uint64_t *out);
 /* "V" or "V/MASK"; the mask defaults to all ones. */
 bool cli_parse_mark(const char *s, uint32_t *v, uint32_t *m);
 
+/* An IPv4 or IPv6 address: its family and its 16 bytes (zero past an
+ * IPv4 address). */
+bool cli_parse_addr(const char *s, int *family, unsigned char addr[16]);
+
+/* "ADDR" or "ADDR/LEN": the address as cli_parse_addr gives it and the
+ * prefix length, the address's full length when none is given. A length
+ * longer than the address is refused. */
+bool cli_parse_prefix(const char *s, int *family, unsigned char addr[16],
+		      uint8_t *plen);
+
+/* The same, but any length up to 255 is taken, for a caller that leaves
+ * a wrong one to the library (whose message names the field). */
+bool cli_parse_prefix_any_len(const char *s, int *family,
+			      unsigned char addr[16], uint8_t *plen);
+
 #endif
