@@ -183,11 +183,12 @@ int xfrmif__send_raw(xfrmif_ctx *ctx, enum xfrmif__proto proto,
 		     const void *buf, size_t len);
 
 /*
- * Receives one datagram and hands each netlink message in it to fn, after
- * checking that it came from the kernel (sender port 0). Messages whose
+ * Receives one datagram and hands each netlink message in it to fn. The
+ * socket is connected to the kernel (sender port 0), which refuses every
+ * other sender, so whatever arrives is the kernel's. Messages whose
  * sequence number the caller does not expect are the callback's to ignore.
  * Wipes the received bytes when `secret`. Returns the callback's first
- * non-zero value, 0, or a negative errno from recvmsg.
+ * non-zero value, 0, or a negative errno from recv.
  */
 typedef int (*xfrmif__msg_fn)(xfrmif_ctx *ctx, const struct nlmsghdr *nlh,
 			      void *arg);
