@@ -84,7 +84,7 @@ int xfrmif__recv_once(xfrmif_ctx *ctx, enum xfrmif__proto proto, bool secret,
 	const struct nlmsghdr *nlh;
 	ssize_t n;
 	int r = 0;
-	size_t len;
+	size_t len, left;
 
 	/* Only the kernel can reach a socket connected to it (open_sock), so
 	 * no sender address is asked for. MSG_TRUNC makes netlink return a
@@ -102,22 +102,19 @@ int xfrmif__recv_once(xfrmif_ctx *ctx, enum xfrmif__proto proto, bool secret,
 		return xfrmif__err(ctx, -errno, "receiving from the kernel: %s",
 				   strerror(errno));
 	}
-	len = (size_t)n;
-	if (len > ctx->rxbuf_size) {
+	/* What the buffer holds: the datagram, or its first part. */
+	len = (size_t)n < ctx->rxbuf_size ? (size_t)n : ctx->rxbuf_size;
+	if ((size_t)n > ctx->rxbuf_size)
 		r = xfrmif__err(ctx, -EMSGSIZE,
 				"a kernel message was larger than the %zu-byte "
 				"receive buffer", ctx->rxbuf_size);
-		len = ctx->rxbuf_size;
-		goto out;
-	}
-	for (nlh = (const struct nlmsghdr *)ctx->rxbuf; NLMSG_OK(nlh, len);
-	     nlh = NLMSG_NEXT(nlh, len)) {
-		r = fn(ctx, nlh, arg);
-		if (r)
-			break;
-	}
-	len = (size_t)n;
-out:
+	else
+		for (nlh = (const struct nlmsghdr *)ctx->rxbuf, left = len;
+		     NLMSG_OK(nlh, left); nlh = NLMSG_NEXT(nlh, left)) {
+			r = fn(ctx, nlh, arg);
+			if (r)
+				break;
+		}
 	if (secret)
 		explicit_bzero(ctx->rxbuf, len);
 	return r;
